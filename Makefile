@@ -1,0 +1,62 @@
+# iwobook: `make pdf` and `make test` do all the set-up on a machine with Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+PAPER  ?=
+# the output name comes from the book's title, as iwobook names it
+SLUG   := $(shell $(PYTHON) -c "import re,unicodedata;t=re.search(r'^title:\s*(.+)$$',open('manuscript/book.yaml',encoding='utf-8').read(),re.M).group(1).strip().strip('\"\'');a=unicodedata.normalize('NFKD',t).encode('ascii','ignore').decode().lower();print('-'.join(''.join(c if c.isalnum() else ' ' for c in a).split()) or 'book')" 2>/dev/null || echo book)
+SOURCES := manuscript/book.yaml $(shell find manuscript assets src -type f ! -name '*.pyc' 2>/dev/null)
+IWOBOOK := $(BIN)/iwobook
+
+.PHONY: all pdf epub booklet large-print check test lint fuzz bench clean distclean
+all: pdf epub
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*; touch $@
+
+# remember the paper asked for, so that changing PAPER rebuilds and repeating it does not
+dist/.paper: FORCE
+	@mkdir -p dist; echo '$(PAPER)' | cmp -s - $@ || echo '$(PAPER)' > $@
+FORCE:
+
+pdf: dist/$(SLUG).pdf
+dist/$(SLUG).pdf: $(STAMP) $(SOURCES) dist/.paper
+	$(IWOBOOK) build pdf $(if $(PAPER),--paper $(PAPER))
+
+epub: dist/$(SLUG).epub
+dist/$(SLUG).epub: $(STAMP) $(SOURCES)
+	$(IWOBOOK) build epub
+
+large-print: dist/$(SLUG)-large-print.pdf
+dist/$(SLUG)-large-print.pdf: $(STAMP) $(SOURCES) dist/.paper
+	$(IWOBOOK) build large-print $(if $(PAPER),--paper $(PAPER))
+
+booklet: dist/$(SLUG)-booklet.pdf
+dist/$(SLUG)-booklet.pdf: $(STAMP) $(SOURCES) dist/.paper
+	$(IWOBOOK) build booklet $(if $(PAPER),--paper $(PAPER))
+
+check: $(STAMP)
+	$(IWOBOOK) check
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+fuzz: $(STAMP)
+	IWOBOOK_FUZZ_EXAMPLES=500 $(BIN)/pytest tests/test_fuzz.py
+
+bench: $(STAMP)
+	$(BIN)/python -m iwobook.bench
+
+clean:
+	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+distclean: clean
+	rm -rf $(VENV) .tools

@@ -1,0 +1,123 @@
+"""Checks across the whole manuscript: unique ids, resolvable cross-references, readable images."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+from iwobook.diagnostics import Code, InputError, Report, suggest
+from iwobook.load.book import ManuscriptLoader
+from iwobook.model import Blocks, Book, Figure, ListBlock, Loc, Quote, Section
+from iwobook.walk import book_refs
+
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def check_ids(book: Book, report: Report) -> None:
+    """Report ids used twice across sections, characters, terms and letters, and twice among themes."""
+    seen: dict[str, Loc] = {}
+    records: list[tuple[str, Loc]] = [(s.id, s.loc) for s in book.sections()]
+    records += [(c.id, c.loc) for c in book.characters]
+    records += [(t.id, t.loc) for t in book.terms]
+    records += [(le.id, le.loc) for le in book.letters]
+    for ident, loc in records:
+        if not ident:
+            continue
+        if ident in seen:
+            report.add(loc.file, loc.line, Code.E130, f"id '{ident}' is already used at {seen[ident]}")
+        else:
+            seen[ident] = loc
+    themes: dict[str, Loc] = {}
+    for theme in book.themes:
+        if theme.id in themes:
+            report.add(theme.loc.file, theme.loc.line, Code.E130, f"theme '{theme.id}' is already defined at {themes[theme.id]}")
+        themes.setdefault(theme.id, theme.loc)
+
+
+def check_references(book: Book, report: Report) -> None:
+    """Report cross-references and letter authors that name no known target."""
+    known = {s.id for s in book.sections()} | {c.id for c in book.characters}
+    known |= {t.id for t in book.terms} | {le.id for le in book.letters}
+    for ref, _owner in book_refs(book):
+        if ref.target not in known:
+            hint = suggest(ref.target, known)
+            what = f"'{ref.target}'" if ref.target else "an empty target"
+            report.add(ref.loc.file, ref.loc.line, Code.E131, f"cross-reference to {what} names nothing in the book{hint}")
+    characters = {c.id for c in book.characters}
+    for letter in book.letters:
+        if letter.author and letter.author not in characters:
+            report.add(
+                letter.loc.file, letter.loc.line, Code.E131,
+                f"letter author '{letter.author}' is not a character id{suggest(letter.author, characters)}",
+            )
+
+
+def _figures(blocks: Blocks) -> Iterator[Figure]:
+    """Yield every figure in blocks."""
+    for block in blocks:
+        match block:
+            case Figure():
+                yield block
+            case ListBlock(items=items):
+                for item in items:
+                    yield from _figures(item)
+            case Quote(blocks=inner):
+                yield from _figures(inner)
+            case _:
+                pass
+
+
+def image_problem(path: Path) -> str | None:
+    """Return why the file at path is not a usable image (corrupt, too large, not an image), or None."""
+    from PIL import Image
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return f"is {width}×{height} pixels, more than the limit of {MAX_IMAGE_PIXELS:,}"
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"is larger than the limit of {MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
+    except (OSError, SyntaxError, ValueError) as error:
+        return f"cannot be read as an image ({error})"
+    return None
+
+
+def check_images(book: Book, root: Path, report: Report) -> None:
+    """Report images that Pillow cannot open safely."""
+    blocks: list[Blocks] = [s.blocks for s in book.sections() if isinstance(s, Section)]
+    blocks += [c.description for c in book.characters] + [t.definition for t in book.terms]
+    blocks += [le.text + le.provenance for le in book.letters]
+    for figure in (f for b in blocks for f in _figures(b)):
+        problem = image_problem(root / figure.path)
+        if problem:
+            report.add(figure.loc.file, figure.loc.line, Code.E142, f"image '{figure.path}' {problem}")
+    if book.metadata.cover:
+        cover = root / book.metadata.cover
+        if cover.is_file():
+            problem = image_problem(cover)
+            if problem:
+                report.add(book.metadata.loc.file, book.metadata.loc.line, Code.E142, f"cover '{book.metadata.cover}' {problem}")
+
+
+def check_book(book: Book, root: Path, report: Report) -> None:
+    """Run every whole-book check, adding diagnostics to report."""
+    check_ids(book, report)
+    check_references(book, report)
+    check_images(book, root, report)
+
+
+def load_checked(root: Path) -> Book:
+    """Return the checked Book of the manuscript under root; raise InputError with every diagnostic."""
+    report = Report()
+    book = ManuscriptLoader(root, report).load()
+    if book is not None:
+        check_book(book, root.resolve(), report)
+    if report or book is None:
+        raise InputError(report.sorted())
+    return book

@@ -1,0 +1,113 @@
+"""The command line: `iwobook check` and `iwobook build FORMAT`, with documented exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from iwobook import __version__
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+FORMATS = ("pdf", "epub", "booklet", "large-print", "all")
+
+_EPILOG = """\
+exit codes:
+  0   success
+  1   the manuscript has problems (each printed as path:line: CODE message)
+  2   wrong command-line usage
+  70  an internal error in iwobook (please report it with the traceback)
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Return the argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="iwobook",
+        description="Compile a Markdown/YAML manuscript into a print-ready PDF and an accessible EPUB 3.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"iwobook {__version__}")
+    parser.add_argument("-C", "--root", type=Path, default=Path("."), help="project folder (default: .)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("check", help="check the manuscript and print every problem")
+    build = commands.add_parser("build", help="build an output into dist/")
+    build.add_argument("format", choices=FORMATS, help="what to build")
+    build.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
+    build.add_argument("--out", type=Path, help="output folder (default: dist/)")
+    build.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
+    return parser
+
+
+def _progress(quiet: bool) -> Callable[[str], None]:
+    """Return a function that prints a progress line to stderr unless quiet."""
+    start = time.monotonic()
+
+    def say(message: str) -> None:
+        if not quiet:
+            print(f"[{time.monotonic() - start:5.1f}s] {message}", file=sys.stderr, flush=True)
+
+    return say
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the chosen command; return its exit code."""
+    from iwobook.check import load_checked
+    from iwobook.diagnostics import InputError
+
+    root: Path = args.root
+    if args.command == "check":
+        try:
+            load_checked(root)
+        except InputError as error:
+            for diagnostic in error.diagnostics:
+                print(diagnostic, file=sys.stderr)
+            print(f"iwobook: {len(error.diagnostics)} problem(s) found", file=sys.stderr)
+            return EXIT_INPUT
+        print("iwobook: the manuscript is clean", file=sys.stderr)
+        return EXIT_OK
+    from iwobook.build import build_outputs
+
+    say = _progress(args.quiet)
+    try:
+        for path in build_outputs(root, args.format, args.paper, args.out, say):
+            print(path)
+    except InputError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        print(f"iwobook: {len(error.diagnostics)} problem(s) found; nothing was written", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        traceback.print_exc()
+        print(
+            "iwobook: internal error. This is a bug in iwobook, not in your manuscript: "
+            "please report it with the traceback above.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

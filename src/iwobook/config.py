@@ -1,0 +1,93 @@
+"""The one frozen configuration object of a build: paths, paper, edition and the reproducible date."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from enum import Enum
+from pathlib import Path
+
+MM = 72 / 25.4
+
+
+class Paper(Enum):
+    """Page sizes in points (width, height), portrait."""
+
+    A4 = (210 * MM, 297 * MM)
+    LETTER = (612.0, 792.0)
+    A5 = (148 * MM, 210 * MM)
+    HALF_LETTER = (396.0, 612.0)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Return (width, height) in points."""
+        return self.value
+
+    @property
+    def half(self) -> Paper:
+        """Return the paper folded in half (A4 -> A5, Letter -> half-letter)."""
+        return {Paper.A4: Paper.A5, Paper.LETTER: Paper.HALF_LETTER}.get(self, self)
+
+    @classmethod
+    def from_name(cls, name: str) -> Paper:
+        """Return the paper for a name such as 'a4' or 'letter'; raise ValueError otherwise."""
+        key = name.strip().upper().replace("-", "_")
+        if key not in cls.__members__:
+            raise ValueError(f"unknown paper '{name}' (use a4 or letter)")
+        return cls[key]
+
+
+class Edition(Enum):
+    """The editions one manuscript builds into."""
+
+    STANDARD = "standard"
+    LARGE_PRINT = "large-print"
+    BOOKLET = "booklet"
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """Everything a build needs besides the manuscript: where things are and what to make."""
+
+    root: Path
+    paper: Paper | None = None
+    edition: Edition = Edition.STANDARD
+    source_date_epoch: int | None = None
+    dist: Path | None = None
+    verbose: bool = False
+
+    @property
+    def manuscript(self) -> Path:
+        """Return the manuscript folder."""
+        return self.root / "manuscript"
+
+    @property
+    def assets(self) -> Path:
+        """Return the assets folder."""
+        return self.root / "assets"
+
+    @property
+    def out_dir(self) -> Path:
+        """Return the folder outputs are written to."""
+        return self.dist if self.dist is not None else self.root / "dist"
+
+    def with_paper(self, paper: Paper) -> BuildConfig:
+        """Return a copy of this configuration on another paper."""
+        return replace(self, paper=paper)
+
+    def with_edition(self, edition: Edition) -> BuildConfig:
+        """Return a copy of this configuration for another edition."""
+        return replace(self, edition=edition)
+
+
+def config_from_environment(root: Path, paper: str | None = None, verbose: bool = False) -> BuildConfig:
+    """Return the build configuration for root, reading SOURCE_DATE_EPOCH and PAPER from the environment."""
+    epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = int(epoch_text) if epoch_text.isdigit() else None
+    paper_name = paper or os.environ.get("PAPER", "").strip() or None
+    return BuildConfig(
+        root=root.resolve(),
+        paper=Paper.from_name(paper_name) if paper_name else None,
+        source_date_epoch=epoch,
+        verbose=verbose,
+    )

@@ -1,0 +1,86 @@
+"""Diagnostics: the compiler-style messages that every stage reports as `path:line: CODE message`."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Code(Enum):
+    """Every diagnostic code, with the short name the README documents."""
+
+    E100 = "missing-file"
+    E101 = "not-utf8"
+    E102 = "forbidden-character"
+    E103 = "path-outside-project"
+    E104 = "empty-file"
+    E110 = "yaml-syntax"
+    E111 = "front-matter-syntax"
+    E112 = "duplicate-key"
+    E120 = "unknown-field"
+    E121 = "missing-field"
+    E122 = "wrong-type"
+    E123 = "bad-value"
+    E130 = "duplicate-id"
+    E131 = "dangling-reference"
+    E132 = "unknown-theme"
+    E140 = "missing-image"
+    E141 = "missing-alt-text"
+    E142 = "bad-image"
+    E150 = "empty-chapter"
+    E152 = "unsupported-markup"
+    E160 = "timeline-order"
+    E170 = "undrawable-character"
+    E171 = "layout-impossible"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at a place in the manuscript: path (project-relative), line (1-based), code, message."""
+
+    path: str
+    line: int
+    code: Code
+    message: str
+
+    def __str__(self) -> str:
+        """Return the compiler-style line `path:line: CODE message`."""
+        return f"{self.path}:{self.line}: {self.code.name} {self.message}"
+
+
+@dataclass
+class Report:
+    """A collector that stages append diagnostics to; sorted and de-duplicated on output."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, path: str, line: int, code: Code, message: str) -> None:
+        """Record one diagnostic."""
+        self.items.append(Diagnostic(path, max(line, 1), code, message))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        """Record several diagnostics."""
+        self.items.extend(diagnostics)
+
+    def sorted(self) -> list[Diagnostic]:
+        """Return the diagnostics without duplicates, in file and line order."""
+        return sorted(set(self.items))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+class InputError(Exception):
+    """Raised when input problems stop a build; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} problem(s) in the manuscript")
+        self.diagnostics = diagnostics
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """Return ' (did you mean 'x'?)' for the closest choice to word, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

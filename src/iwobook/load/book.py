@@ -1,0 +1,203 @@
+"""book.yaml: the metadata, the themes, the data files and the reading order; loads the whole manuscript."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iwobook.diagnostics import Code, Report
+from iwobook.load.data import DataReader
+from iwobook.load.fields import Fields, mappings
+from iwobook.load.files import read_text, relative_name, resolve_inside
+from iwobook.load.markdown import MarkdownReader
+from iwobook.load.prose import read_section
+from iwobook.load.yamltree import Mapping, Scalar, YNode, parse_yaml, type_name
+from iwobook.model import (
+    AnySection,
+    Book,
+    Character,
+    Contributor,
+    Generated,
+    GeneratedSection,
+    Loc,
+    Matter,
+    Metadata,
+    Letter,
+    Part,
+    Term,
+    Theme,
+    TimelineEvent,
+)
+
+BOOK_FILE = "manuscript/book.yaml"
+_ROLES = ("author", "editor", "illustrator", "translator", "contributor")
+
+
+def _metadata(f: Fields, loc: Loc, root: Path, report: Report) -> Metadata:
+    """Return the metadata fields of book.yaml."""
+    contributors: list[Contributor] = []
+    for item in mappings(f.sequence("contributors", required=True), f.path, report, "contributor"):
+        c = Fields(item, f.path, report, "contributor")
+        contributors.append(Contributor(c.text("name"), c.choice("role", _ROLES, default="author")))
+        c.finish()
+    date = f.text("date")
+    if date and not (len(date) == 10 and date[4] == "-" and date[7] == "-" and date.replace("-", "").isdigit()):
+        report.add(f.path, f.line_of("date"), Code.E123, f"date '{date}' must be YYYY-MM-DD")
+    cover = f.text("cover", required=False)
+    if cover:
+        target = resolve_inside(root, root, cover, report, (f.path, f.line_of("cover")))
+        if target is not None and not target.is_file():
+            report.add(f.path, f.line_of("cover"), Code.E140, f"cover image '{cover}' does not exist")
+    return Metadata(
+        loc=loc,
+        title=f.text("title"),
+        subtitle=f.text("subtitle", required=False),
+        language=f.lang("language"),
+        identifier=f.text("identifier"),
+        contributors=tuple(contributors),
+        publisher=f.text("publisher", required=False),
+        rights=f.text("rights"),
+        licence=f.text("licence", required=False),
+        description=f.text("description", required=False),
+        subjects=tuple(s for s, _ in f.texts("subjects")),
+        edition=f.text("edition", required=False),
+        date=date,
+        paper=f.choice("paper", ["a4", "letter"], required=False, default="a4") or "a4",
+        cover=cover,
+    )
+
+
+def _themes(f: Fields, report: Report) -> list[Theme]:
+    """Return the themes list of book.yaml."""
+    out: list[Theme] = []
+    for item in mappings(f.sequence("themes"), f.path, report, "theme"):
+        t = Fields(item, f.path, report, "theme")
+        out.append(Theme(Loc(f.path, item.line), t.ident(), t.text("label"), t.text("symbol", required=False)))
+        t.finish()
+    return out
+
+
+@dataclass
+class DataFiles:
+    """The records read from the data files."""
+
+    characters: list[Character] = field(default_factory=list)
+    letters: list[Letter] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+
+
+class ManuscriptLoader:
+    """Load a manuscript folder into a Book, collecting every diagnostic on the way."""
+
+    def __init__(self, root: Path, report: Report) -> None:
+        self.root = root.resolve()
+        self.manuscript = self.root / "manuscript"
+        self.report = report
+        self.reader = MarkdownReader()
+
+    def _yaml(self, reference: str, where: tuple[str, int]) -> tuple[YNode | None, Path | None]:
+        """Return the located YAML tree of a manuscript file named in book.yaml."""
+        path = resolve_inside(self.root, self.manuscript, reference, self.report, where)
+        if path is None:
+            return None, None
+        text = read_text(path, self.root, self.report, where)
+        if text is None:
+            return None, path
+        return parse_yaml(text, relative_name(path, self.root), self.report), path
+
+    def load(self) -> Book | None:
+        """Return the Book, or None when book.yaml itself cannot be read."""
+        book_path = self.root / BOOK_FILE
+        text = read_text(book_path, self.root, self.report, (BOOK_FILE, 1))
+        if text is None:
+            return None
+        node = parse_yaml(text, BOOK_FILE, self.report)
+        if not isinstance(node, Mapping):
+            if node is not None:
+                self.report.add(BOOK_FILE, node.line, Code.E122, f"book.yaml must be a mapping, not {type_name(node)}")
+            return None
+        f = Fields(node, BOOK_FILE, self.report, "book.yaml")
+        metadata = _metadata(f, Loc(BOOK_FILE, 1), self.root, self.report)
+        themes = _themes(f, self.report)
+        data = self._data(f.mapping("data"))
+        parts = self._parts(f, {t.id for t in themes})
+        f.finish()
+        return Book(
+            metadata=metadata,
+            parts=tuple(parts),
+            characters=tuple(data.characters),
+            letters=tuple(data.letters),
+            terms=tuple(data.terms),
+            timeline=tuple(data.timeline),
+            themes=tuple(themes),
+        )
+
+    def _data(self, node: Mapping | None) -> DataFiles:
+        """Return the records of each data file that book.yaml names."""
+        out = DataFiles()
+        if node is None:
+            return out
+        f = Fields(node, BOOK_FILE, self.report, "data")
+        for kind in (Generated.CHARACTERS, Generated.LETTERS, Generated.TERMS, Generated.TIMELINE):
+            reference = f.text(kind.value, required=False)
+            if not reference:
+                continue
+            tree, path = self._yaml(reference, (BOOK_FILE, f.line_of(kind.value)))
+            if path is None:
+                continue
+            reader = DataReader(relative_name(path, self.root), path, self.root, self.reader, self.report)
+            match kind:
+                case Generated.CHARACTERS:
+                    out.characters = reader.characters(tree)
+                case Generated.LETTERS:
+                    out.letters = reader.letters(tree)
+                case Generated.TERMS:
+                    out.terms = reader.terms(tree)
+                case Generated.TIMELINE:
+                    out.timeline = reader.timeline(tree)
+        f.finish()
+        return out
+
+    def _parts(self, f: Fields, themes: set[str]) -> list[Part]:
+        """Return the parts of the reading order with their sections loaded."""
+        parts: list[Part] = []
+        for item in mappings(f.sequence("contents", required=True), BOOK_FILE, self.report, "part"):
+            p = Fields(item, BOOK_FILE, self.report, "part")
+            title = p.text("title", required=False)
+            matter = Matter(p.choice("matter", [m.value for m in Matter], required=False, default="body") or "body")
+            sections: list[AnySection] = []
+            sequence = p.sequence("sections", required=True)
+            for entry in sequence.items if sequence else ():
+                section = self._section(entry, themes)
+                if section is not None:
+                    sections.append(section)
+            p.finish()
+            parts.append(Part(Loc(BOOK_FILE, item.line), title, matter, tuple(sections)))
+        return parts
+
+    def _section(self, entry: YNode, themes: set[str]) -> AnySection | None:
+        """Return the section one entry of a part's 'sections' names."""
+        if isinstance(entry, Scalar) and isinstance(entry.value, str):
+            where = (BOOK_FILE, entry.line)
+            path = resolve_inside(self.root, self.manuscript, entry.raw, self.report, where)
+            if path is None:
+                return None
+            text = read_text(path, self.root, self.report, where)
+            if text is None:
+                return None
+            return read_section(text, path, self.root, self.reader, self.report, themes)
+        if isinstance(entry, Mapping):
+            g = Fields(entry, BOOK_FILE, self.report, "generated section")
+            source = g.choice("generated", [k.value for k in Generated])
+            title = g.text("title")
+            section_id = g.ident("id", required=False, default=source)
+            g.finish()
+            if not source:
+                return None
+            return GeneratedSection(Loc(BOOK_FILE, entry.line), section_id, title, Generated(source))
+        self.report.add(
+            BOOK_FILE, entry.line, Code.E122,
+            f"a section must be a file path or {{generated: ..., title: ...}}, not {type_name(entry)}",
+        )
+        return None

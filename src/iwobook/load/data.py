@@ -1,0 +1,115 @@
+"""Data files (characters, letters, terms, timeline): YAML lists read into model records."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from iwobook.diagnostics import Code, Report
+from iwobook.load.fields import Fields, mappings
+from iwobook.load.markdown import MarkdownReader
+from iwobook.load.yamltree import YNode
+from iwobook.model import Blocks, Character, Letter, LetterKind, Loc, OriginalText, Term, TimelineEvent
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class DataReader:
+    """Read the entries of one data file, with Markdown fields parsed in place."""
+
+    def __init__(self, name: str, path: Path, root: Path, reader: MarkdownReader, report: Report) -> None:
+        self.name = name
+        self.path = path
+        self.root = root
+        self.reader = reader
+        self.report = report
+
+    def _blocks(self, fields: Fields, field_name: str, required: bool = True) -> Blocks:
+        """Return a Markdown field as blocks; lines count from the line after the key for block scalars."""
+        text = fields.text(field_name, required)
+        if not text:
+            return ()
+        line = fields.line_of(field_name)
+        return self.reader.blocks(text, self.name, self.path.parent, self.root, self.report, first_line=line)
+
+    def characters(self, node: YNode | None) -> list[Character]:
+        """Return the characters of a characters file."""
+        out: list[Character] = []
+        for item in mappings(node, self.name, self.report, "character"):
+            f = Fields(item, self.name, self.report, "character")
+            out.append(
+                Character(
+                    loc=Loc(self.name, item.line),
+                    id=f.ident(),
+                    name=f.text("name"),
+                    name_ja=f.text("name_ja", required=False),
+                    rank=f.text("rank"),
+                    role=f.text("role"),
+                    actor=f.text("actor", required=False),
+                    historical=f.flag("historical"),
+                    description=self._blocks(f, "description"),
+                )
+            )
+            f.finish()
+        return out
+
+    def letters(self, node: YNode | None) -> list[Letter]:
+        """Return the entries of a letters file."""
+        out: list[Letter] = []
+        for item in mappings(node, self.name, self.report, "letter"):
+            f = Fields(item, self.name, self.report, "letter")
+            letter_id = f.ident()
+            title = f.text("title")
+            author = f.ident("author")
+            recipient = f.text("recipient")
+            date = f.text("date")
+            kind = f.choice("kind", [k.value for k in LetterKind], default="letter") or "letter"
+            text = self._blocks(f, "text")
+            originals: list[OriginalText] = []
+            originals_node = f.sequence("originals")
+            for original in mappings(originals_node, self.name, self.report, "original text"):
+                o = Fields(original, self.name, self.report, "original text")
+                originals.append(
+                    OriginalText(Loc(self.name, original.line), o.lang(), o.text("text"), o.text("source"))
+                )
+                o.finish()
+            provenance = self._blocks(f, "provenance")
+            f.finish()
+            out.append(
+                Letter(
+                    Loc(self.name, item.line), letter_id, title, author, recipient, date,
+                    LetterKind(kind), text, tuple(originals), provenance,
+                )
+            )
+        return out
+
+    def terms(self, node: YNode | None) -> list[Term]:
+        """Return the entries of a glossary of terms."""
+        out: list[Term] = []
+        for item in mappings(node, self.name, self.report, "term"):
+            f = Fields(item, self.name, self.report, "term")
+            out.append(
+                Term(
+                    Loc(self.name, item.line), f.ident(), f.text("term"), f.text("term_ja", required=False),
+                    self._blocks(f, "definition"),
+                )
+            )
+            f.finish()
+        return out
+
+    def timeline(self, node: YNode | None) -> list[TimelineEvent]:
+        """Return the events of a timeline, reporting bad dates and events out of order."""
+        out: list[TimelineEvent] = []
+        for item in mappings(node, self.name, self.report, "timeline"):
+            f = Fields(item, self.name, self.report, "timeline event")
+            date = f.text("date")
+            line = f.line_of("date")
+            if date and not _DATE.match(date):
+                self.report.add(self.name, line, Code.E123, f"date '{date}' must be YYYY, YYYY-MM or YYYY-MM-DD")
+            text = f.text("text")
+            text_line = f.line_of("text")
+            f.finish()
+            if out and date and _DATE.match(date) and date < out[-1].date[: len(date)]:
+                self.report.add(self.name, line, Code.E160, f"event dated {date} comes after one dated {out[-1].date}")
+            out.append(TimelineEvent(Loc(self.name, item.line), date, self.reader.inlines(text, self.name, self.report, text_line)))
+        return out

@@ -1,0 +1,75 @@
+"""Safe reading of manuscript files: paths stay inside the project, text is UTF-8 without forbidden characters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from iwobook.diagnostics import Code, Report
+
+# Characters XML 1.0 forbids (C0 controls except tab/newline, lone surrogates, U+FFFE/U+FFFF) plus C1 controls.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """Return path relative to root as a POSIX string (or the path itself when it is outside)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def resolve_inside(root: Path, base: Path, reference: str, report: Report, where: tuple[str, int]) -> Path | None:
+    """Return the file that reference (relative to base) names, or None after reporting why it is unsafe."""
+    path_text, line = where
+    if not reference or reference.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", reference):
+        report.add(path_text, line, Code.E103, f"path '{reference}' must be relative to its file")
+        return None
+    if "://" in reference:
+        report.add(path_text, line, Code.E103, f"path '{reference}' must be a file in the project, not a URL")
+        return None
+    candidate = base / reference
+    resolved = candidate.resolve()
+    if not resolved.is_relative_to(root):
+        how = "through a symbolic link " if candidate.is_symlink() or _has_link(candidate, root) else ""
+        report.add(path_text, line, Code.E103, f"path '{reference}' leads {how}outside the project")
+        return None
+    return resolved
+
+
+def _has_link(path: Path, root: Path) -> bool:
+    """Return True when any component of path below root is a symbolic link."""
+    current = path
+    while current != current.parent and current != root:
+        if current.is_symlink():
+            return True
+        current = current.parent
+    return False
+
+
+def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) -> str | None:
+    """Return the UTF-8 text of path with BOM removed and CRLF folded, or None after reporting the problem."""
+    name = relative_name(path, root)
+    if not path.is_file():
+        report.add(where[0], where[1], Code.E100, f"file '{name}' does not exist")
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        report.add(name, line, Code.E101, f"file is not UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8")
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    bad = False
+    for number, line_text in enumerate(text.split("\n"), start=1):
+        match = _FORBIDDEN.search(line_text)
+        if match:
+            report.add(name, number, Code.E102, f"control character U+{ord(match.group()):04X} is not allowed")
+            bad = True
+    if bad:
+        return None
+    if not text.strip():
+        report.add(name, 1, Code.E104, "file is empty")
+        return None
+    return text

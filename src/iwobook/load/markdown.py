@@ -1,0 +1,244 @@
+"""CommonMark (markdown-it-py) to model blocks and inlines, with `[[xref]]` and `[text]{lang=xx}` spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
+
+from iwobook.diagnostics import Code, Report
+from iwobook.load.fields import LANG_PATTERN
+from iwobook.load.files import relative_name, resolve_inside
+from iwobook.model import (
+    Block,
+    Blocks,
+    Code as CodeSpan,
+    CrossRef,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    Inlines,
+    LangSpan,
+    LineBreak,
+    Link,
+    ListBlock,
+    Loc,
+    Paragraph,
+    Quote,
+    Strong,
+    Text,
+)
+
+_XREF = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+
+
+def _xref_rule(state: StateInline, silent: bool) -> bool:
+    """markdown-it inline rule: `[[target]]` or `[[target|text]]` becomes one 'xref' token."""
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = _XREF.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("xref", "", 0)
+        token.meta = {"target": match.group(1).strip(), "text": (match.group(2) or "").strip()}
+    state.pos = match.end()
+    return True
+
+
+def _make_parser() -> MarkdownIt:
+    """Return the CommonMark parser with raw HTML off, xrefs and lang spans on."""
+    md = MarkdownIt("commonmark", {"html": False})
+    md.use(attrs_plugin, spans=True, allowed=["lang"])
+    md.inline.ruler.before("link", "xref", _xref_rule)
+    return md
+
+
+@dataclass
+class _Context:
+    """Where the text being parsed lives: for locations, image paths and diagnostics."""
+
+    path: str
+    base: Path
+    root: Path
+    report: Report
+    offset: int
+
+
+class MarkdownReader:
+    """Parse Markdown text from a manuscript file into model nodes."""
+
+    def __init__(self) -> None:
+        self.md = _make_parser()
+
+    def blocks(self, text: str, path: str, base: Path, root: Path, report: Report, first_line: int = 1) -> Blocks:
+        """Return the blocks of text; first_line is the file line of the text's first line."""
+        ctx = _Context(path, base, root, report, first_line - 1)
+        tokens = self.md.parse(text)
+        blocks, _ = _read_blocks(tokens, 0, None, ctx)
+        return tuple(blocks)
+
+    def inlines(self, text: str, path: str, report: Report, line: int) -> Inlines:
+        """Return the inlines of a one-paragraph text (such as a question or a YAML field)."""
+        ctx = _Context(path, Path("."), Path("."), report, line - 1)
+        tokens = self.md.parse(text)
+        result: list[Inline] = []
+        for token in tokens:
+            if token.type == "inline":
+                if result:
+                    result.append(Text(Loc(path, line), " "))
+                result.extend(_read_inlines(token, ctx))
+            elif token.type.endswith("_open") and token.type not in ("paragraph_open",):
+                report.add(path, line, Code.E152, "only inline text is allowed here (no lists, headings or quotes)")
+                break
+        return tuple(result)
+
+
+def _line(token: Token, ctx: _Context) -> int:
+    """Return the file line where a block token starts."""
+    return (token.map[0] if token.map else 0) + 1 + ctx.offset
+
+
+def _read_blocks(tokens: list[Token], start: int, close: str | None, ctx: _Context) -> tuple[list[Block], int]:
+    """Read blocks from tokens[start:] until the closing token type; return them and the next index."""
+    blocks: list[Block] = []
+    i = start
+    while i < len(tokens):
+        token = tokens[i]
+        if close is not None and token.type == close:
+            return blocks, i + 1
+        loc = Loc(ctx.path, _line(token, ctx))
+        match token.type:
+            case "paragraph_open":
+                inline = tokens[i + 1]
+                block = _paragraph_or_figure(inline, loc, ctx)
+                if block is not None:
+                    blocks.append(block)
+                i += 3
+            case "heading_open":
+                level = int(token.tag[1])
+                inlines = _read_inlines(tokens[i + 1], ctx)
+                if level not in (2, 3):
+                    ctx.report.add(
+                        ctx.path, loc.line, Code.E152,
+                        f"heading level {level} is not allowed here; use ## or ### (the title comes from the front matter)",
+                    )
+                else:
+                    blocks.append(Heading(loc, level, inlines))
+                i += 3
+            case "bullet_list_open" | "ordered_list_open":
+                ordered = token.type == "ordered_list_open"
+                closing = token.type.replace("_open", "_close")
+                items: list[Blocks] = []
+                i += 1
+                while tokens[i].type == "list_item_open":
+                    item, i = _read_blocks(tokens, i + 1, "list_item_close", ctx)
+                    items.append(tuple(item))
+                start_attr = token.attrGet("start")
+                start_number = int(start_attr) if isinstance(start_attr, (int, str)) and str(start_attr).isdigit() else 1
+                blocks.append(ListBlock(loc, ordered, tuple(items), start_number))
+                assert tokens[i].type == closing
+                i += 1
+            case "blockquote_open":
+                inner, i = _read_blocks(tokens, i + 1, "blockquote_close", ctx)
+                blocks.append(Quote(loc, tuple(inner)))
+            case "fence" | "code_block":
+                ctx.report.add(ctx.path, loc.line, Code.E152, "code blocks are not supported in a book manuscript")
+                i += 1
+            case "hr":
+                ctx.report.add(ctx.path, loc.line, Code.E152, "horizontal rules are not supported; start a new section or heading")
+                i += 1
+            case "html_block":
+                ctx.report.add(ctx.path, loc.line, Code.E152, "raw HTML is not supported")
+                i += 1
+            case _:
+                ctx.report.add(ctx.path, loc.line, Code.E152, f"unsupported Markdown ({token.type})")
+                i += 1
+    return blocks, i
+
+
+def _paragraph_or_figure(inline: Token, loc: Loc, ctx: _Context) -> Block | None:
+    """Return a Figure for a paragraph holding one image, else a Paragraph."""
+    children = [c for c in (inline.children or []) if not (c.type == "text" and not c.content.strip())]
+    if len(children) == 1 and children[0].type == "image":
+        image = children[0]
+        alt = "".join(c.content for c in (image.children or [])).strip() or image.content.strip()
+        src = str(image.attrGet("src") or "")
+        caption = str(image.attrGet("title") or "")
+        if not alt:
+            ctx.report.add(ctx.path, loc.line, Code.E141, f"image '{src}' has no alt text: write ![what it shows]({src})")
+        target = resolve_inside(ctx.root, ctx.base, src, ctx.report, (ctx.path, loc.line))
+        if target is None:
+            return None
+        if not target.is_file():
+            ctx.report.add(ctx.path, loc.line, Code.E140, f"image '{src}' does not exist")
+            return None
+        return Figure(loc, relative_name(target, ctx.root), alt, caption)
+    return Paragraph(loc, _read_inlines(inline, ctx))
+
+
+def _read_inlines(inline: Token, ctx: _Context) -> Inlines:
+    """Return the inline nodes of one inline token."""
+    line = _line(inline, ctx)
+    stack: list[tuple[str, str, list[Inline], int]] = [("root", "", [], line)]
+    for child in inline.children or []:
+        loc = Loc(ctx.path, line)
+        top = stack[-1][2]
+        match child.type:
+            case "text":
+                _append_text(top, loc, child.content)
+            case "softbreak":
+                _append_text(top, loc, " ")
+                line += 1
+            case "hardbreak":
+                top.append(LineBreak(loc))
+                line += 1
+            case "code_inline":
+                top.append(CodeSpan(loc, child.content))
+            case "xref":
+                text = str(child.meta.get("text", ""))
+                top.append(CrossRef(loc, str(child.meta["target"]), (Text(loc, text),) if text else ()))
+            case "em_open" | "strong_open" | "link_open" | "span_open":
+                extra = str(child.attrGet("href") or child.attrGet("lang") or "")
+                stack.append((child.type, extra, [], line))
+            case "em_close" | "strong_close" | "link_close" | "span_close":
+                kind, extra, nodes, start = stack.pop()
+                _close(stack[-1][2], kind, extra, tuple(nodes), Loc(ctx.path, start), ctx)
+            case "image":
+                ctx.report.add(ctx.path, line, Code.E152, "an image must stand alone in its own paragraph")
+            case "html_inline":
+                _append_text(top, loc, child.content)
+            case _:
+                ctx.report.add(ctx.path, line, Code.E152, f"unsupported inline Markdown ({child.type})")
+    return tuple(stack[0][2])
+
+
+def _append_text(nodes: list[Inline], loc: Loc, text: str) -> None:
+    """Append text, merging with a preceding Text node."""
+    if nodes and isinstance(nodes[-1], Text):
+        nodes[-1] = Text(nodes[-1].loc, nodes[-1].text + text)
+    elif text:
+        nodes.append(Text(loc, text))
+
+
+def _close(out: list[Inline], kind: str, extra: str, children: Inlines, loc: Loc, ctx: _Context) -> None:
+    """Append the node that an opening token of kind started."""
+    match kind:
+        case "em_open":
+            out.append(Emphasis(loc, children))
+        case "strong_open":
+            out.append(Strong(loc, children))
+        case "link_open":
+            out.append(Link(loc, extra, children))
+        case "span_open":
+            if not extra or not LANG_PATTERN.match(extra):
+                ctx.report.add(ctx.path, loc.line, Code.E123, f"span needs a language tag such as {{lang=ja}}, not '{extra}'")
+                out.extend(children)
+            else:
+                out.append(LangSpan(loc, extra, children))

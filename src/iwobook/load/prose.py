@@ -1,0 +1,83 @@
+"""Prose files: YAML front matter plus a CommonMark body, read into a Section."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from pathlib import Path
+
+from iwobook.diagnostics import Code, Report
+from iwobook.load.fields import Fields
+from iwobook.load.files import relative_name
+from iwobook.load.markdown import MarkdownReader
+from iwobook.load.yamltree import Mapping, parse_yaml, type_name
+from iwobook.model import Inlines, Loc, Section, SectionKind
+
+_NUMBER_PREFIX = re.compile(r"^\d+[-_ ]*")
+
+
+def default_id(path: Path) -> str:
+    """Return the id a prose file gets by default: its stem without a numeric prefix."""
+    return _NUMBER_PREFIX.sub("", path.stem).lower() or path.stem.lower()
+
+
+def split_front_matter(text: str, name: str, report: Report) -> tuple[str, str, int] | None:
+    """Return (front matter, body, body's first line) or None after reporting a malformed block."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        report.add(name, 1, Code.E111, "the file must start with a front matter block: a line '---', YAML, then '---'")
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    report.add(name, 1, Code.E111, "the front matter block is not closed: add a line '---' after it")
+    return None
+
+
+def read_section(
+    text: str, path: Path, root: Path, reader: MarkdownReader, report: Report, themes: Collection[str]
+) -> Section | None:
+    """Return the Section in a prose file's text, reporting every problem found."""
+    name = relative_name(path, root)
+    parts = split_front_matter(text, name, report)
+    if parts is None:
+        return None
+    front_text, body, body_line = parts
+    node = parse_yaml(front_text, name, report, first_line=2)
+    if node is None:
+        if front_text.strip() == "":
+            report.add(name, 1, Code.E121, "front matter has no 'title'")
+        return None
+    if not isinstance(node, Mapping):
+        report.add(name, 2, Code.E122, f"front matter must be a mapping of fields, not {type_name(node)}")
+        return None
+    fields = Fields(node, name, report, "front matter")
+    section_id = fields.ident("id", required=False, default=default_id(path))
+    title = fields.text("title")
+    kind = SectionKind(fields.choice("kind", [k.value for k in SectionKind], required=False, default="section"))
+    setting = ""
+    theme_ids: list[str] = []
+    questions: list[Inlines] = []
+    if kind is SectionKind.CHAPTER:
+        setting = fields.text("setting", required=False)
+        for theme, line in fields.texts("themes"):
+            if theme not in themes:
+                report.add(name, line, Code.E132, f"unknown theme '{theme}'; book.yaml defines {', '.join(sorted(themes)) or 'none'}")
+            else:
+                theme_ids.append(theme)
+        for question, line in fields.texts("questions"):
+            questions.append(reader.inlines(question, name, report, line))
+    fields.finish()
+    blocks = reader.blocks(body, name, path.parent, root, report, first_line=body_line)
+    if not blocks and kind is SectionKind.CHAPTER:
+        report.add(name, body_line - 1, Code.E150, "chapter has no text after its front matter")
+    return Section(
+        loc=Loc(name, 1),
+        id=section_id,
+        title=title,
+        kind=kind,
+        blocks=blocks,
+        setting=setting,
+        themes=tuple(theme_ids),
+        questions=tuple(questions),
+    )

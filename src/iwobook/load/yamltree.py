@@ -1,0 +1,150 @@
+"""YAML with source lines: parse safely into Scalar / Mapping / Sequence nodes that remember their line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+import yaml
+
+from iwobook.diagnostics import Code, Report
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A scalar value: its Python value (str, int, float, bool or None), its raw text and its line.
+
+    style is PyYAML's scalar style: None for plain, '"' or "'" for quoted, '|' or '>' for block scalars
+    (whose text starts on the line after the indicator).
+    """
+
+    line: int
+    value: object
+    raw: str
+    style: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """A mapping: (key, key line, value) entries in file order."""
+
+    line: int
+    entries: tuple[tuple[str, int, YNode], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    """A sequence of nodes."""
+
+    line: int
+    items: tuple[YNode, ...]
+
+
+YNode: TypeAlias = Scalar | Mapping | Sequence
+
+_TYPES = {
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": bool,
+    "tag:yaml.org,2002:null": type(None),
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader without aliases: `*name` could make a cycle or an exponential tree of nodes."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not supported; write the value out again", event.start_mark
+            )
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+
+
+def _error_place(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """Return the 0-based line and the message of a YAML error.
+
+    An error found at the end of the text (an unclosed quote or bracket) is reported where the unclosed
+    construct starts, not after the last line.
+    """
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    mark = error.problem_mark
+    if mark is None or (mark.index >= len(text.rstrip()) and error.context_mark is not None):
+        mark = error.context_mark or mark
+        message = f"{problem} {context}".strip() if mark is error.context_mark else problem or context
+    else:
+        message = problem or context
+    last = max(text.rstrip("\n").count("\n"), 0)
+    return min(mark.line if mark else 0, last), message or "invalid YAML"
+
+
+def parse_yaml(text: str, path: str, report: Report, first_line: int = 1) -> YNode | None:
+    """Return the located tree of one YAML document, or None after reporting a syntax error."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        line, message = _error_place(error, text)
+        report.add(path, line + first_line, Code.E110, f"YAML syntax error: {message}")
+        return None
+    except yaml.YAMLError as error:
+        report.add(path, first_line, Code.E110, f"YAML syntax error: {error}")
+        return None
+    except RecursionError:
+        report.add(path, first_line, Code.E110, "YAML syntax error: the data is nested too deeply")
+        return None
+    if node is None:
+        return None
+    return _convert(node, path, report, first_line - 1)
+
+
+def _convert(node: yaml.Node, path: str, report: Report, offset: int) -> YNode:
+    """Convert a composed PyYAML node into a located node; report duplicate keys."""
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.MappingNode):
+        entries: list[tuple[str, int, YNode]] = []
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1 + offset
+            if key in seen:
+                report.add(path, key_line, Code.E112, f"key '{key}' appears twice in the same mapping")
+                continue
+            seen.add(key)
+            entries.append((key, key_line, _convert(value_node, path, report, offset)))
+        return Mapping(line, tuple(entries))
+    if isinstance(node, yaml.SequenceNode):
+        return Sequence(line, tuple(_convert(item, path, report, offset) for item in node.value))
+    assert isinstance(node, yaml.ScalarNode)
+    raw = str(node.value)
+    kind = _TYPES.get(node.tag)
+    value: object = raw
+    if kind is int:
+        value = int(raw.replace("_", ""), 0) if raw.lstrip("+-").isdigit() else raw
+    elif kind is float:
+        try:
+            value = float(raw)
+        except ValueError:
+            value = raw
+    elif kind is bool:
+        value = raw.lower() in ("true", "yes", "on")
+    elif kind is type(None):
+        value = None
+    return Scalar(line, value, raw, node.style)
+
+
+def type_name(node: YNode) -> str:
+    """Return a reader's word for the type of node."""
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    value = node.value
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "text"

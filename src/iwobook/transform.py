@@ -1,0 +1,80 @@
+"""Pure transforms over a checked Book: chapter numbers, cross-reference targets and appearance lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from iwobook.model import (
+    AnySection,
+    Appearance,
+    Book,
+    Generated,
+    GeneratedSection,
+    Part,
+    Section,
+    SectionKind,
+    Target,
+    TargetKind,
+)
+from iwobook.walk import book_refs
+
+
+def number_chapters(book: Book) -> Book:
+    """Return the book with its chapters numbered 1, 2, ... in reading order."""
+    counter = 0
+    parts: list[Part] = []
+    for part in book.parts:
+        sections: list[AnySection] = []
+        for section in part.sections:
+            if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+                counter += 1
+                section = replace(section, number=counter)
+            sections.append(section)
+        parts.append(replace(part, sections=tuple(sections)))
+    return replace(book, parts=tuple(parts))
+
+
+def section_label(section: AnySection) -> str:
+    """Return how a cross-reference to a section reads: 'Chapter 3: Title' or the title."""
+    if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+        return f"Chapter {section.number}: {section.title}"
+    return section.title
+
+
+def collect_targets(book: Book) -> dict[str, Target]:
+    """Return every cross-reference target of a numbered book by id (the first wins on duplicates)."""
+    home = {g.source: g.id for g in book.sections() if isinstance(g, GeneratedSection)}
+    targets: dict[str, Target] = {}
+
+    def add(target: Target) -> None:
+        targets.setdefault(target.id, target)
+
+    for section in book.sections():
+        add(Target(section.id, TargetKind.SECTION, section_label(section), section.id))
+    for c in book.characters:
+        add(Target(c.id, TargetKind.CHARACTER, c.name, home.get(Generated.CHARACTERS, "")))
+    for t in book.terms:
+        add(Target(t.id, TargetKind.TERM, t.term, home.get(Generated.TERMS, "")))
+    for le in book.letters:
+        add(Target(le.id, TargetKind.LETTER, le.title, home.get(Generated.LETTERS, "")))
+    return targets
+
+
+def collect_appearances(book: Book) -> dict[str, tuple[Appearance, ...]]:
+    """Return, for each referenced id, the chapters that reference it, in reading order, once each."""
+    chapters = {c.id: c for c in book.chapters()}
+    found: dict[str, list[Appearance]] = {}
+    for ref, owner in book_refs(book):
+        chapter = chapters.get(owner)
+        if chapter is None:
+            continue
+        entries = found.setdefault(ref.target, [])
+        if not any(a.section_id == chapter.id for a in entries):
+            entries.append(Appearance(chapter.id, chapter.number, chapter.title))
+    return {key: tuple(sorted(value, key=lambda a: a.number)) for key, value in found.items()}
+
+
+def prepare(book: Book) -> Book:
+    """Return the book ready for the writers: numbered, with targets and appearances computed."""
+    numbered = number_chapters(book)
+    return replace(numbered, targets=collect_targets(numbered), appearances=collect_appearances(numbered))
