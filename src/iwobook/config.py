@@ -8,6 +8,8 @@ from enum import Enum
 from pathlib import Path
 
 MM = 72 / 25.4
+# The style sheet and fonts iwobook falls back on when a project does not ship its own.
+BUILTIN_ASSETS = Path(__file__).resolve().parents[2] / "assets"
 
 
 class Paper(Enum):
@@ -65,6 +67,11 @@ class BuildConfig:
     def assets(self) -> Path:
         """Return the assets folder."""
         return self.root / "assets"
+
+    def asset(self, name: str) -> Path:
+        """Return the project's assets/name, or iwobook's own default when the project has none."""
+        own = self.assets / name
+        return own if own.exists() else BUILTIN_ASSETS / name
 
     @property
     def out_dir(self) -> Path:

@@ -1,0 +1,90 @@
+"""The PDF writer: a prepared Book and a BuildConfig in, the bytes of a print-ready PDF out."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from iwobook.config import BuildConfig, Paper
+from iwobook.cover import render_cover_png
+from iwobook.diagnostics import Code, Diagnostic, InputError
+from iwobook.model import Book
+from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.fonts import register_families
+from iwobook.writers.pdf.markup import MarkupWriter
+from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle
+from iwobook.writers.pdf.story import StoryBuilder
+from iwobook.writers.pdf.stylesheet import load_stylesheet
+from iwobook.writers.pdf.typeset import paragraph_styles
+
+COVER_DPI = 150
+
+
+@contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """Expose SOURCE_DATE_EPOCH to reportlab while its document (and so its time stamp) is created."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> bytes:
+    """Return the PDF of book for config's paper and edition; raise InputError on undrawable text."""
+    paper = config.paper or Paper.from_name(book.metadata.paper)
+    sheet = load_stylesheet(config, paper.size)
+    families = register_families(config.asset("fonts"), sheet.fonts)
+    styles = paragraph_styles(sheet, families, book.metadata.language)
+    markup = MarkupWriter(families, book.targets)
+    family_of = {name: spec.family for name, spec in sheet.styles.items()}
+    ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width)
+    g = sheet.geometry
+    cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
+    head = sheet["running_head"]
+    head_family = families[head.family]
+    buffer = io.BytesIO()
+    meta = book.metadata
+    with _source_date(config.source_date_epoch or 0):
+        doc = BookDocTemplate(
+            buffer,
+            g,
+            HeadStyle(head_family.name("regular", "regular"), head_family.cjk, head.size, head.grey),
+            meta.title,
+            title=meta.title,
+            author=", ".join(c.name for c in meta.contributors),
+            subject=meta.description or meta.subtitle,
+            keywords=", ".join(meta.subjects),
+            creator=f"iwobook ({config.edition.value} edition)",
+            producer="iwobook with ReportLab",
+            lang=meta.language,
+            displayDocTitle=1,
+            invariant=1,
+            initialFontName=styles["base"].fontName,
+            initialFontSize=styles["base"].fontSize,
+            initialLeading=styles["base"].leading,
+            pageCompression=1,
+        )
+        builder = StoryBuilder(book, ts, doc.state, g, cover)
+        story = builder.story()
+        if markup.problems:
+            raise InputError(sorted({
+                Diagnostic(p.loc.file, p.loc.line, Code.E170,
+                           f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any shipped font")
+                for p in markup.problems
+            }))
+        say(f"typesetting {len(story)} blocks")
+        try:
+            doc.build(story)
+        except LayoutError as error:
+            raise InputError([Diagnostic("manuscript", 1, Code.E171, f"layout impossible: {error}")]) from error
+    say(f"{doc.page} pages")
+    return buffer.getvalue()

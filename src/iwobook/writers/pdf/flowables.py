@@ -1,0 +1,183 @@
+"""Custom flowables: anchors with outline entries, recto breaks, late paragraphs, TOC lines, page-number forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import ActionFlowable, Flowable, Paragraph
+
+from iwobook.writers.pdf.pages import PageState
+
+PAGE_FORM = "pg-{}"
+
+
+class Anchor(Flowable):  # type: ignore[misc]
+    """A zero-size mark: named destination, outline entry and running-head title for what follows."""
+
+    def __init__(self, state: PageState, key: str, outline: str = "", level: int = 0, head: str | None = None) -> None:
+        super().__init__()
+        self.state = state
+        self.key = key
+        self.outline = outline
+        self.level = level
+        self.head = head
+        self.keepWithNext = 1
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take no space."""
+        return 0, 0
+
+    def draw(self) -> None:
+        """Record the destination, the page it landed on, and the outline entry."""
+        canvas = self.canv
+        canvas.bookmarkHorizontal(self.key, 0, 0)
+        self.state.anchor_pages[self.key] = self.state.folio()
+        if self.outline:
+            canvas.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
+        if self.head is not None:
+            self.state.head_title = self.head
+            self.state.opening = True
+
+
+class RectoBreak(ActionFlowable):  # type: ignore[misc]
+    """Start the next page on a right-hand page, leaving a truly blank left-hand page when needed."""
+
+    def __init__(self) -> None:
+        super().__init__(("recto",))
+
+
+class PageBreakAction(ActionFlowable):  # type: ignore[misc]
+    """Start a new page (either side)."""
+
+    def __init__(self) -> None:
+        super().__init__(("newPage",))
+
+
+class MatterStart(ActionFlowable):  # type: ignore[misc]
+    """Restart page numbering: 'front' in roman numerals, 'body' in arabic, both from 1."""
+
+    def __init__(self, matter: str) -> None:
+        super().__init__(("matter", matter))
+
+
+class LateParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph whose markup is made when it is laid out, so it can cite pages already drawn."""
+
+    def __init__(self, make_markup: Callable[[], str], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.make_markup = make_markup
+        self.style = style
+        self.inner: Paragraph | None = None
+
+    def _paragraph(self) -> Paragraph:
+        """Return the paragraph, making it on first use."""
+        if self.inner is None:
+            self.inner = Paragraph(self.make_markup(), self.style)
+        return self.inner
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Wrap the paragraph."""
+        width, height = self._paragraph().wrap(available_width, available_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        """Split the paragraph."""
+        return list(self._paragraph().split(available_width, available_height))
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        """Return the style's space before."""
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        """Return the style's space after."""
+        return float(self.style.spaceAfter)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Draw the paragraph."""
+        self._paragraph().drawOn(canvas, x, y, _sW)
+
+
+class TocLine(Flowable):  # type: ignore[misc]
+    """A table-of-contents line: title, dot leaders and a page number drawn later through a form."""
+
+    NUMBER_WIDTH = 36.0
+
+    def __init__(self, markup: str, style: ParagraphStyle, key: str, dots: bool = True) -> None:
+        super().__init__()
+        self.key = key
+        self.style = style
+        self.dots = dots
+        self.paragraph = Paragraph(markup, style)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Wrap the title, leaving room for the number column."""
+        self.width = available_width
+        _, self.height = self.paragraph.wrap(available_width - self.NUMBER_WIDTH, available_height)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        """Return the style's space before."""
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        """Return the style's space after."""
+        return float(self.style.spaceAfter)
+
+    def draw(self) -> None:
+        """Draw the title, the leaders, the number form and a link over the whole line."""
+        canvas = self.canv
+        self.paragraph.drawOn(canvas, 0, 0)
+        lines = self.paragraph.blPara.lines
+        last = lines[-1]
+        extra = float(getattr(last, "extraSpace", last[0] if isinstance(last, tuple) else 0))
+        text_end = self.paragraph.width - extra + self.style.leftIndent * (len(lines) == 1) * 0
+        baseline = self.style.leading * 0.22
+        if len(lines) == 1:
+            text_end = self.style.leftIndent + (self.width - self.NUMBER_WIDTH - self.style.leftIndent - extra)
+        else:
+            text_end = self.style.leftIndent + (self.width - self.NUMBER_WIDTH - self.style.leftIndent - extra)
+        right = self.width
+        if self.dots:
+            canvas.saveState()
+            canvas.setFont(self.style.fontName, self.style.fontSize)
+            canvas.setFillGray(0.45)
+            step = self.style.fontSize * 0.55
+            x = right - self.NUMBER_WIDTH + step
+            while x > text_end + step:
+                canvas.drawCentredString(x, baseline, ".")
+                x -= step
+            canvas.restoreState()
+        canvas.saveState()
+        canvas.translate(right, baseline)
+        canvas.doForm(PAGE_FORM.format(self.key))
+        canvas.restoreState()
+        canvas.linkRect("", self.key, (0, 0, right, self.height), relative=1, thickness=0)
+
+
+class PageForms(Flowable):  # type: ignore[misc]
+    """Placed last: defines the page-number forms the table of contents drew before the pages existed."""
+
+    def __init__(self, state: PageState, keys: list[str], font: str, size: float) -> None:
+        super().__init__()
+        self.state = state
+        self.keys = keys
+        self.font = font
+        self.size = size
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take no space."""
+        return 0, 0
+
+    def draw(self) -> None:
+        """Define one form per key with the folio its anchor landed on."""
+        canvas = self.canv
+        for key in self.keys:
+            canvas.beginForm(PAGE_FORM.format(key), lowerx=-TocLine.NUMBER_WIDTH, lowery=-4, upperx=0, uppery=self.size + 4)
+            canvas.setFont(self.font, self.size)
+            canvas.drawRightString(0, 0, self.state.anchor_pages.get(key, "?"))
+            canvas.endForm()

@@ -1,0 +1,221 @@
+"""Generated sections in the PDF: contents, colophon data, characters, letters, terms and the timeline."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from iwobook.model import (
+    AnySection,
+    Book,
+    Generated,
+    GeneratedSection,
+    Matter,
+    Section,
+    SectionKind,
+)
+from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.flowables import Anchor, LateParagraph, TocLine
+from iwobook.writers.pdf.pages import PageState
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_LANGUAGE_NAMES = {"ja": "Japanese", "id": "Indonesian", "en": "English", "ja-Latn": "Japanese (romanized)"}
+
+
+def readable_date(iso: str) -> str:
+    """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as '19 February 1945', 'June 1944' or '1945'."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    return iso
+
+
+def language_name(tag: str) -> str:
+    """Return a reader's name for a language tag (the tag itself when unknown)."""
+    return _LANGUAGE_NAMES.get(tag, _LANGUAGE_NAMES.get(tag.split("-")[0], tag))
+
+
+class GeneratedWriter:
+    """Lay out the sections the builder makes from the metadata and the data files."""
+
+    def __init__(self, book: Book, ts: Typesetter, state: PageState) -> None:
+        self.book = book
+        self.ts = ts
+        self.state = state
+
+    # ------------------------------------------------------------ small pieces
+
+    def labelled(self, label: str, markup: str, style: str = "meta") -> Flowable:
+        """Return a 'Label: value' line; value is ready markup."""
+        bold = self.ts.markup.text(label, self.ts.family_of[style])
+        return self._paragraph(f"<b>{bold}:</b> {markup}", style)
+
+    def _paragraph(self, markup: str, style: str) -> Flowable:
+        """Return a paragraph of ready markup."""
+        return Paragraph(markup, self.ts.styles[style])
+
+    def appearances(self, key: str, label: str = "Appears in") -> Flowable | None:
+        """Return the 'Appears in' line of an entry, citing chapters and their printed pages."""
+        found = self.book.appearances.get(key, ())
+        if not found:
+            return None
+        family = self.ts.family_of["meta"]
+
+        def make() -> str:
+            cited = [
+                self.ts.markup.link(a.section_id, f"Chapter {a.number} (p. {self.state.anchor_pages.get(a.section_id, '?')})", family)
+                for a in found
+            ]
+            return f"<b>{self.ts.markup.text(label, family)}:</b> " + ", ".join(cited)
+
+        return LateParagraph(make, self.ts.styles["entry_meta"])
+
+    def theme_line(self, theme_ids: tuple[str, ...]) -> Flowable:
+        """Return the themes of a chapter with their symbols."""
+        themes = {t.id: t for t in self.book.themes}
+        family = self.ts.family_of["meta"]
+        labels = [f"[{themes[t].symbol}] {themes[t].label}" if themes[t].symbol else themes[t].label for t in theme_ids]
+        return self.labelled("Themes", self.ts.markup.text("; ".join(labels), family))
+
+    def colophon_metadata(self) -> list[Flowable]:
+        """Return the metadata block printed above the colophon's text."""
+        meta = self.book.metadata
+        family = self.ts.family_of["meta"]
+        rows = [
+            ("Title", f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title),
+            ("Edition", meta.edition),
+            ("Published", f"{meta.publisher}, {readable_date(meta.date)}" if meta.publisher else readable_date(meta.date)),
+            ("Identifier", meta.identifier),
+            ("Rights", meta.rights),
+            ("Licence", meta.licence),
+        ]
+        return [self.labelled(label, self.ts.markup.text(value, family)) for label, value in rows if value]
+
+    # ------------------------------------------------------------ the table of contents
+
+    def _toc_sections(self) -> list[tuple[AnySection, str, int]]:
+        """Return (section, part title to print first or '', level) for every TOC entry."""
+        out: list[tuple[AnySection, str, int]] = []
+        for part in self.book.parts:
+            for index, section in enumerate(part.sections):
+                if isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS:
+                    continue
+                if isinstance(section, Section) and section.kind is SectionKind.COLOPHON:
+                    continue
+                out.append((section, part.title if index == 0 else "", 1 if part.title else 0))
+        return out
+
+    def toc_keys(self) -> list[str]:
+        """Return the anchors whose page numbers the table of contents prints."""
+        return [section.id for section, _, _ in self._toc_sections()]
+
+    def contents(self) -> list[Flowable]:
+        """Return the table of contents: parts, sections and chapters with page numbers."""
+        out: list[Flowable] = []
+        for section, part_title, level in self._toc_sections():
+            if part_title:
+                out.append(TocLine(self.ts.markup.text(part_title, self.ts.family_of["toc_part"]), self.ts.styles["toc_part"],
+                                   f"part-{section.id}"))
+            title = section.title
+            if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+                title = f"{section.number}. {section.title}"
+            style = "toc_entry" if level else "toc_part"
+            out.append(TocLine(self.ts.markup.text(title, self.ts.family_of[style]), self.ts.styles[style], section.id))
+        return out
+
+    def part_keys(self) -> list[str]:
+        """Return the anchors of part titles that the table of contents prints."""
+        return [f"part-{s.id}" for s, part_title, _ in self._toc_sections() if part_title]
+
+    # ------------------------------------------------------------ data sections
+
+    def characters(self) -> list[Flowable]:
+        """Return the character glossary."""
+        out: list[Flowable] = []
+        family = self.ts.family_of["entry_meta"]
+        for c in self.book.characters:
+            name = self.ts.markup.text(c.name, self.ts.family_of["entry_name"])
+            if c.name_ja:
+                name += " " + self.ts.markup.text(f"({c.name_ja})", self.ts.family_of["entry_name"])
+            status = "Historical person" if c.historical else "Fictional character"
+            details = [c.rank, c.role] + ([f"played by {c.actor}"] if c.actor else [])
+            head: list[Flowable] = [
+                Anchor(self.state, c.id),
+                self._paragraph(name, "entry_name"),
+                self._paragraph(f"<b>{status}.</b> " + self.ts.markup.text(" · ".join(details), family), "entry_meta"),
+            ]
+            body = self.ts.blocks(c.description, "body_first", "body_first")
+            entry = [KeepTogether([*head, *body[:1]]), *body[1:]]
+            seen = self.appearances(c.id)
+            if seen is not None:
+                entry.append(seen)
+            out += entry
+        return out
+
+    def letters(self) -> list[Flowable]:
+        """Return the letters appendix: each text set apart, its originals, provenance and mentions."""
+        out: list[Flowable] = []
+        family = self.ts.family_of["entry_meta"]
+        for le in self.book.letters:
+            meta = f"{le.kind.label} · to {le.recipient} · {le.date}"
+            head: list[Flowable] = [
+                Anchor(self.state, le.id),
+                self.ts.plain(le.title, "entry_name"),
+                self._paragraph(self.ts.markup.text(meta, family), "entry_meta"),
+            ]
+            text = self.ts.blocks(le.text, "letter_text", "letter_text")
+            out.append(KeepTogether([*head, *text[:1]]))
+            out += text[1:]
+            for original in le.originals:
+                label = f"{language_name(original.lang)} wording ({original.source})"
+                out.append(self.ts.plain(label, "entry_meta"))
+                style = "original_cjk" if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn" else "original"
+                out.append(self.ts.plain(original.text, style))
+            if le.provenance:
+                out.append(self.ts.plain("Where this comes from", "label"))
+                out += self.ts.blocks(le.provenance, "small", "small")
+            seen = self.appearances(le.id, "Mentioned in")
+            if seen is not None:
+                out.append(seen)
+        return out
+
+    def terms(self) -> list[Flowable]:
+        """Return the glossary of terms."""
+        out: list[Flowable] = []
+        for t in self.book.terms:
+            name = self.ts.markup.text(t.term + (f" ({t.term_ja})" if t.term_ja else ""), self.ts.family_of["entry_name"])
+            body = self.ts.blocks(t.definition, "body_first", "body_first")
+            out.append(KeepTogether([Anchor(self.state, t.id), self._paragraph(name, "entry_name"), *body[:1]]))
+            out += body[1:]
+            seen = self.appearances(t.id)
+            if seen is not None:
+                out.append(seen)
+        return out
+
+    def timeline(self) -> list[Flowable]:
+        """Return the timeline as a two-column table of dates and events."""
+        rows = [
+            [self.ts.plain(readable_date(e.date), "timeline_date"), self.ts.para(e.text, "timeline_text")]
+            for e in self.book.timeline
+        ]
+        if not rows:
+            return []
+        date_width = self.ts.styles["timeline_date"].fontSize * 9.5
+        table = Table(rows, colWidths=[date_width, self.ts.text_width - date_width], repeatRows=0)
+        font = self.ts.styles["timeline_text"].fontName
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, -1), 8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, (0.6, 0.6, 0.6)),
+        ]))
+        return [table]
+
+
+def is_front(book: Book, section: AnySection) -> bool:
+    """Return True when section belongs to a front-matter part."""
+    return any(section in p.sections and p.matter is Matter.FRONT for p in book.parts)

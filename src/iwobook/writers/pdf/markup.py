@@ -1,0 +1,105 @@
+"""Model inlines to reportlab Paragraph markup: the PDF writer's one escaping boundary, with font fallback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import assert_never
+from xml.sax.saxutils import escape, quoteattr
+
+from iwobook.model import (
+    Code,
+    CrossRef,
+    Emphasis,
+    Inline,
+    Inlines,
+    LangSpan,
+    LineBreak,
+    Link,
+    Loc,
+    Strong,
+    Target,
+    Text,
+)
+from iwobook.writers.pdf.fonts import Family
+
+
+@dataclass
+class Undrawable:
+    """A character no shipped font can draw, and where it was written."""
+
+    loc: Loc
+    char: str
+
+
+@dataclass
+class MarkupWriter:
+    """Turn inlines into Paragraph markup for one font family; collect undrawable characters."""
+
+    families: dict[str, Family]
+    targets: dict[str, Target]
+    problems: list[Undrawable] = field(default_factory=list)
+    links: bool = True
+
+    def text(self, text: str, family: str, loc: Loc | None = None) -> str:
+        """Return escaped markup for plain text, switching to the CJK font for runs the main font lacks."""
+        fam = self.families[family]
+        out: list[str] = []
+        run: list[str] = []
+        in_cjk = False
+
+        def flush() -> None:
+            if run:
+                chunk = escape("".join(run))
+                out.append(f'<font name="{fam.cjk}">{chunk}</font>' if in_cjk else chunk)
+                run.clear()
+
+        for char in text:
+            code = ord(char)
+            if code in fam.coverage or char in "\n\t ":
+                want_cjk = False
+            elif code in fam.cjk_coverage:
+                want_cjk = True
+            else:
+                if loc is not None:
+                    self.problems.append(Undrawable(loc, char))
+                continue
+            if want_cjk != in_cjk:
+                flush()
+                in_cjk = want_cjk
+            run.append(char)
+        flush()
+        return "".join(out)
+
+    def link(self, target: str, label: str, family: str) -> str:
+        """Return escaped markup for label linked to the named destination target."""
+        text = self.text(label, family)
+        return f"<a href={quoteattr('#' + target)}>{text}</a>" if self.links else text
+
+    def inlines(self, nodes: Inlines, family: str) -> str:
+        """Return the markup of inline nodes in family."""
+        return "".join(self._inline(node, family) for node in nodes)
+
+    def _inline(self, node: Inline, family: str) -> str:
+        """Return the markup of one inline node."""
+        match node:
+            case Text(loc=loc, text=text):
+                return self.text(text, family, loc)
+            case Emphasis(children=children):
+                return f"<i>{self.inlines(children, family)}</i>"
+            case Strong(children=children):
+                return f"<b>{self.inlines(children, family)}</b>"
+            case Code(loc=loc, text=text):
+                return self.text(text, "sans" if "sans" in self.families else family, loc)
+            case Link(url=url, children=children):
+                inner = self.inlines(children, family)
+                return f"<a href={quoteattr(url)}>{inner}</a>" if self.links else inner
+            case CrossRef(loc=loc, target=target, children=children):
+                found = self.targets.get(target)
+                label = self.inlines(children, family) if children else self.text(found.label if found else target, family, loc)
+                return f"<a href={quoteattr('#' + target)}>{label}</a>" if self.links and found else label
+            case LangSpan(children=children):
+                return self.inlines(children, family)
+            case LineBreak():
+                return "<br/>"
+            case _:
+                assert_never(node)

@@ -1,0 +1,162 @@
+"""The page machinery: recto/verso templates with mirrored margins, running heads, folios and page labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from iwobook.writers.pdf.stylesheet import Geometry
+
+
+def roman(number: int) -> str:
+    """Return number in lower-case roman numerals."""
+    values = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    out = []
+    for value, letters in values:
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+@dataclass
+class PageState:
+    """What the pages know while the book is laid out: numbering, the running-head title, anchors."""
+
+    page: int = 0
+    matter: str = "cover"
+    matter_start: int = 1
+    head_title: str = ""
+    opening: bool = False
+    blank: bool = False
+    anchor_pages: dict[str, str] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)
+
+    def folio(self) -> str:
+        """Return the printed number of the current page ('' on the cover)."""
+        number = self.page - self.matter_start + 1
+        if self.matter == "front":
+            return roman(number)
+        if self.matter == "body":
+            return str(number)
+        return ""
+
+
+@dataclass(frozen=True)
+class HeadStyle:
+    """Fonts for the running heads and folios (a text font and its CJK companion)."""
+
+    font: str
+    cjk_font: str
+    size: float
+    grey: float
+
+
+class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """A document of cover, recto and verso pages that keeps a PageState and writes page labels."""
+
+    def __init__(self, target: Any, geometry: Geometry, head: HeadStyle, book_title: str, **kwargs: Any) -> None:
+        super().__init__(target, pagesize=(geometry.width, geometry.height), **kwargs)
+        self.geometry = geometry
+        self.head = head
+        self.book_title = book_title
+        self.state = PageState()
+        g = geometry
+        cover = Frame(0, 0, g.width, g.height, 0, 0, 0, 0, id="cover")
+        recto = Frame(g.margin_inner, g.margin_bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="recto")
+        verso = Frame(g.margin_outer, g.margin_bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="verso")
+        self.addPageTemplates([
+            PageTemplate("cover", [cover], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="verso"),
+            PageTemplate("recto", [recto], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="verso"),
+            PageTemplate("verso", [verso], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="recto"),
+        ])
+
+    # ------------------------------------------------------------ actions from the story
+
+    def handle_recto(self) -> None:
+        """Break to a new page; if it is a left-hand page, leave it blank and break again."""
+        if self._curPageFlowableCount:
+            self.handle_pageBreak()
+            self.clean_hanging()
+        if self.page % 2 == 0:
+            self.state.blank = True
+            self.handle_pageBreak()
+            self.clean_hanging()
+
+    def handle_newPage(self) -> None:  # noqa: N802 - reportlab's naming of actions
+        """Break to a new page unless the current one is still empty."""
+        if self._curPageFlowableCount:
+            self.handle_pageBreak()
+            self.clean_hanging()
+
+    def handle_matter(self, matter: str) -> None:
+        """Restart the page numbers at the current page for front ('i') or body ('1') matter."""
+        self.state.matter = matter
+        self.state.matter_start = self.page
+        style = "ROMAN_LOWER" if matter == "front" else "ARABIC"
+        self.canv.addPageLabel(self.page - 1, style=style, start=1)
+
+    # ------------------------------------------------------------ page events
+
+    def _begin_page(self, canvas: Any, doc: Any) -> None:
+        """Start a page: advance the page counter and reset the per-page flags."""
+        self.state.page = self.page
+        self.state.opening = False
+        self.state.blank = False
+        if self.page == 1:
+            canvas.addPageLabel(0, prefix="Cover")
+        elif self.page == 2 and self.state.matter == "cover":
+            canvas.addPageLabel(1, prefix="Inside cover")
+
+    def _end_page(self, canvas: Any, doc: Any) -> None:
+        """Finish a page: draw the running head and folio unless it is a cover, opening or blank page."""
+        state = self.state
+        folio = state.folio()
+        state.labels.append(folio or ("Cover" if self.page == 1 else "Inside cover"))
+        if state.matter == "cover" or state.blank or not folio:
+            return
+        g = self.geometry
+        recto = self.page % 2 == 1
+        left = g.margin_inner if recto else g.margin_outer
+        right = left + g.text_width
+        canvas.saveState()
+        canvas.setFillGray(self.head.grey)
+        canvas.setFont(self.head.font, self.head.size)
+        foot_y = g.margin_bottom - g.foot_offset
+        if recto:
+            canvas.drawRightString(right, foot_y, folio)
+        else:
+            canvas.drawString(left, foot_y, folio)
+        if not state.opening and state.matter == "body":
+            head_y = g.height - g.margin_top + g.head_offset
+            title = self.book_title if not recto else state.head_title
+            title = self._fit(title, g.text_width * 0.8)
+            if recto:
+                self._draw_text(canvas, right - stringWidth(title, self.head.font, self.head.size), head_y, title)
+            else:
+                self._draw_text(canvas, left, head_y, title)
+            canvas.setLineWidth(0.4)
+            canvas.line(left, head_y - 4, right, head_y - 4)
+        canvas.restoreState()
+
+    def _fit(self, text: str, width: float) -> str:
+        """Return text shortened with an ellipsis to fit width."""
+        if stringWidth(text, self.head.font, self.head.size) <= width:
+            return text
+        while text and stringWidth(text + "…", self.head.font, self.head.size) > width:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
+    def _draw_text(self, canvas: Any, x: float, y: float, text: str) -> None:
+        """Draw a running-head string, switching to the CJK font for runs the text font lacks."""
+        from iwobook.model import script_runs
+
+        for run, is_cjk in script_runs(text):
+            font = self.head.cjk_font if is_cjk else self.head.font
+            canvas.setFont(font, self.head.size)
+            canvas.drawString(x, y, run)
+            x += stringWidth(run, font, self.head.size)

@@ -1,0 +1,170 @@
+"""The book as a story of flowables: cover, title page, front matter, parts, chapters and generated sections."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import assert_never
+
+from reportlab.platypus import Flowable, Image, ListFlowable, ListItem, Spacer
+
+from iwobook.model import (
+    AnySection,
+    Book,
+    CrossRef,
+    Generated,
+    GeneratedSection,
+    Matter,
+    Part,
+    Section,
+    SectionKind,
+    TargetKind,
+)
+from iwobook.walk import section_inlines
+from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.flowables import Anchor, MatterStart, PageBreakAction, PageForms, RectoBreak
+from iwobook.writers.pdf.generated import GeneratedWriter
+from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.stylesheet import Geometry
+
+
+class StoryBuilder:
+    """Build the flowables of a prepared book, in reading order."""
+
+    def __init__(self, book: Book, ts: Typesetter, state: PageState, geometry: Geometry, cover_png: bytes) -> None:
+        self.book = book
+        self.ts = ts
+        self.state = state
+        self.geometry = geometry
+        self.cover_png = cover_png
+        self.generated = GeneratedWriter(book, ts, state)
+        self.toc_keys: list[str] = []
+
+    def story(self) -> list[Flowable]:
+        """Return every flowable of the book."""
+        out: list[Flowable] = [*self.cover(), *self.title_page()]
+        matter = Matter.FRONT
+        for part in self.book.parts:
+            if part.matter is not Matter.FRONT and matter is Matter.FRONT:
+                out += [RectoBreak(), MatterStart("body")]
+                matter = part.matter
+            out.extend(self.part(part))
+        keys = self.generated.toc_keys() + self.generated.part_keys()
+        out.append(PageForms(self.state, keys, self.ts.styles["toc_entry"].fontName,
+                             self.ts.styles["toc_entry"].fontSize))
+        return out
+
+    def cover(self) -> list[Flowable]:
+        """Return the cover page (the cover image over the whole page) and its blank inside."""
+        g = self.geometry
+        image = Image(io.BytesIO(self.cover_png), width=g.width, height=g.height)
+        return [Anchor(self.state, "cover", "Cover"), image, RectoBreak(), MatterStart("front")]
+
+    def title_page(self) -> list[Flowable]:
+        """Return the title page: title, subtitle, contributors, publisher and edition."""
+        meta = self.book.metadata
+        out: list[Flowable] = [Anchor(self.state, "title-page", "Title page"), Spacer(1, self.geometry.text_height * 0.22)]
+        out.append(self.ts.plain(meta.title, "title"))
+        if meta.subtitle:
+            out.append(self.ts.plain(meta.subtitle, "subtitle"))
+        for person in meta.contributors:
+            out.append(self.ts.plain(person.name if person.role == "author" else f"{person.name} ({person.role})", "title_meta"))
+        out.append(Spacer(1, 30))
+        for line in (meta.publisher, meta.edition):
+            if line:
+                out.append(self.ts.plain(line, "title_meta"))
+        return out
+
+    def part(self, part: Part) -> Iterator[Flowable]:
+        """Yield the flowables of a part; its title opens its first section."""
+        for index, section in enumerate(part.sections):
+            yield from self.section(section, part if index == 0 and part.title else None)
+
+    def _opening(self, section: AnySection, part: Part | None, front: bool) -> list[Flowable]:
+        """Return the page break, anchors and part title that open a section."""
+        is_colophon = isinstance(section, Section) and section.kind is SectionKind.COLOPHON
+        out: list[Flowable] = [PageBreakAction() if (front or is_colophon) else RectoBreak()]
+        if part is not None:
+            key = f"part-{section.id}"
+            out += [Anchor(self.state, key, part.title, 0), self.ts.plain(part.title, "part_title")]
+        level = 1 if part is not None or self._in_titled_part(section) else 0
+        out.append(Anchor(self.state, section.id, self._outline_title(section), level, head=section.title))
+        return out
+
+    def _in_titled_part(self, section: AnySection) -> bool:
+        """Return True when section belongs to a part that has a title."""
+        return any(section in p.sections and bool(p.title) for p in self.book.parts)
+
+    def _outline_title(self, section: AnySection) -> str:
+        """Return the outline (bookmark) title of a section."""
+        if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+            return f"{section.number}. {section.title}"
+        return section.title
+
+    def section(self, section: AnySection, part: Part | None) -> list[Flowable]:
+        """Return the flowables of one section."""
+        front = any(section in p.sections and p.matter is Matter.FRONT for p in self.book.parts)
+        out = self._opening(section, part, front)
+        match section:
+            case Section(kind=SectionKind.CHAPTER):
+                out += self.chapter(section)
+            case Section(kind=SectionKind.COLOPHON):
+                out += [self.ts.plain(section.title, "chapter_title"), *self.generated.colophon_metadata()]
+                out += self.ts.blocks(section.blocks, "small", "small")
+            case Section():
+                out += [self.ts.plain(section.title, "chapter_title"), Spacer(1, 6), *self.ts.blocks(section.blocks)]
+            case GeneratedSection():
+                out += [self.ts.plain(section.title, "chapter_title"), Spacer(1, 6)]
+                out += self.generated_section(section)
+            case _:
+                assert_never(section)
+        return out
+
+    def generated_section(self, section: GeneratedSection) -> list[Flowable]:
+        """Return the body of a generated section."""
+        match section.source:
+            case Generated.CONTENTS:
+                return self.generated.contents()
+            case Generated.CHARACTERS:
+                return self.generated.characters()
+            case Generated.LETTERS:
+                return self.generated.letters()
+            case Generated.TERMS:
+                return self.generated.terms()
+            case Generated.TIMELINE:
+                return self.generated.timeline()
+            case _:
+                assert_never(section.source)
+
+    def chapter(self, chapter: Section) -> list[Flowable]:
+        """Return a chapter: number, title, setting, characters present, text, questions and themes."""
+        ts = self.ts
+        out: list[Flowable] = [Spacer(1, self.geometry.chapter_drop)]
+        out.append(ts.plain(f"Chapter {chapter.number}", "chapter_number"))
+        out.append(ts.plain(chapter.title, "chapter_title"))
+        if chapter.setting:
+            out.append(ts.plain(chapter.setting, "setting"))
+        present = self._characters_present(chapter)
+        if present:
+            names = ", ".join(ts.markup.link(cid, label, ts.family_of["meta"]) for cid, label in present)
+            out.append(self.generated.labelled("In this chapter", names))
+        out += ts.blocks(chapter.blocks)
+        if chapter.questions:
+            out.append(ts.plain("Discussion questions", "label"))
+            items = [ListItem(ts.para(q, "question")) for q in chapter.questions]
+            style = ts.styles["question"]
+            out.append(ListFlowable(items, bulletType="1", bulletFormat="%s.", bulletFontName=style.fontName,
+                                    bulletFontSize=style.fontSize, leftIndent=style.fontSize * 1.8))
+        if chapter.themes:
+            out.append(self.generated.theme_line(chapter.themes))
+        return out
+
+    def _characters_present(self, chapter: Section) -> list[tuple[str, str]]:
+        """Return (id, name) of the characters a chapter refers to, in order of first mention."""
+        seen: dict[str, str] = {}
+        for node in section_inlines(chapter):
+            if isinstance(node, CrossRef):
+                target = self.book.targets.get(node.target)
+                if target and target.kind is TargetKind.CHARACTER:
+                    seen.setdefault(target.id, target.label)
+        return list(seen.items())
