@@ -32,9 +32,7 @@ def configure(root: Path, book: Book, paper: str | None, out: Path | None) -> Bu
     return config
 
 
-def build_outputs(
-    root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]
-) -> list[Path]:
+def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]) -> list[Path]:
     """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written."""
     say("reading and checking the manuscript")
     book = prepare(load_checked(root))

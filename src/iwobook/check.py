@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
+from iwobook.load.files import MAX_IMAGE_PIXELS as MAX_IMAGE_PIXELS
+from iwobook.load.files import image_problem
 from iwobook.model import Blocks, Book, Figure, ListBlock, Loc, Quote, Section
 from iwobook.walk import book_refs
-
-MAX_IMAGE_PIXELS = 40_000_000
 
 
 def check_ids(book: Book, report: Report) -> None:
@@ -31,7 +30,12 @@ def check_ids(book: Book, report: Report) -> None:
     themes: dict[str, Loc] = {}
     for theme in book.themes:
         if theme.id in themes:
-            report.add(theme.loc.file, theme.loc.line, Code.E130, f"theme '{theme.id}' is already defined at {themes[theme.id]}")
+            report.add(
+                theme.loc.file,
+                theme.loc.line,
+                Code.E130,
+                f"theme '{theme.id}' is already defined at {themes[theme.id]}",
+            )
         themes.setdefault(theme.id, theme.loc)
 
 
@@ -43,12 +47,15 @@ def check_references(book: Book, report: Report) -> None:
         if ref.target not in known:
             hint = suggest(ref.target, known)
             what = f"'{ref.target}'" if ref.target else "an empty target"
-            report.add(ref.loc.file, ref.loc.line, Code.E131, f"cross-reference to {what} names nothing in the book{hint}")
+            message = f"cross-reference to {what} names nothing in the book{hint}"
+            report.add(ref.loc.file, ref.loc.line, Code.E131, message)
     characters = {c.id for c in book.characters}
     for letter in book.letters:
         if letter.author and letter.author not in characters:
             report.add(
-                letter.loc.file, letter.loc.line, Code.E131,
+                letter.loc.file,
+                letter.loc.line,
+                Code.E131,
                 f"letter author '{letter.author}' is not a character id{suggest(letter.author, characters)}",
             )
 
@@ -68,28 +75,8 @@ def _figures(blocks: Blocks) -> Iterator[Figure]:
                 pass
 
 
-def image_problem(path: Path) -> str | None:
-    """Return why the file at path is not a usable image (corrupt, too large, not an image), or None."""
-    from PIL import Image
-
-    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                width, height = image.size
-                if width * height > MAX_IMAGE_PIXELS:
-                    return f"is {width}×{height} pixels, more than the limit of {MAX_IMAGE_PIXELS:,}"
-                image.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return f"is larger than the limit of {MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
-    except (OSError, SyntaxError, ValueError) as error:
-        return f"cannot be read as an image ({error})"
-    return None
-
-
 def check_images(book: Book, root: Path, report: Report) -> None:
-    """Report images that Pillow cannot open safely."""
+    """Report figures that Pillow cannot open safely (the loader checks the cover, at its line)."""
     blocks: list[Blocks] = [s.blocks for s in book.sections() if isinstance(s, Section)]
     blocks += [c.description for c in book.characters] + [t.definition for t in book.terms]
     blocks += [le.text + le.provenance for le in book.letters]
@@ -97,12 +84,6 @@ def check_images(book: Book, root: Path, report: Report) -> None:
         problem = image_problem(root / figure.path)
         if problem:
             report.add(figure.loc.file, figure.loc.line, Code.E142, f"image '{figure.path}' {problem}")
-    if book.metadata.cover:
-        cover = root / book.metadata.cover
-        if cover.is_file():
-            problem = image_problem(cover)
-            if problem:
-                report.add(book.metadata.loc.file, book.metadata.loc.line, Code.E142, f"cover '{book.metadata.cover}' {problem}")
 
 
 def check_book(book: Book, root: Path, report: Report) -> None:

@@ -35,6 +35,12 @@ class Code(Enum):
     E170 = "undrawable-character"
     E171 = "layout-impossible"
 
+    def __lt__(self, other: object) -> bool:
+        """Order codes by name, so that diagnostics on the same line sort (Enum members do not compare)."""
+        if not isinstance(other, Code):
+            return NotImplemented
+        return self.name < other.name
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -66,7 +72,7 @@ class Report:
 
     def sorted(self) -> list[Diagnostic]:
         """Return the diagnostics without duplicates, in file and line order."""
-        return sorted(set(self.items))
+        return sorted(set(self.items), key=lambda d: (d.path, d.line, d.code.name, d.message))
 
     def __bool__(self) -> bool:
         return bool(self.items)

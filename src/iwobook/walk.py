@@ -34,7 +34,13 @@ def inlines_of(inlines: Inlines) -> Iterator[Inline]:
     for node in inlines:
         yield node
         match node:
-            case Emphasis(children=c) | Strong(children=c) | Link(children=c) | LangSpan(children=c) | CrossRef(children=c):
+            case (
+                Emphasis(children=c)
+                | Strong(children=c)
+                | Link(children=c)
+                | LangSpan(children=c)
+                | CrossRef(children=c)
+            ):
                 yield from inlines_of(c)
             case Text() | Code() | LineBreak():
                 pass

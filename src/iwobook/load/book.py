@@ -8,7 +8,7 @@ from pathlib import Path
 from iwobook.diagnostics import Code, Report
 from iwobook.load.data import DataReader
 from iwobook.load.fields import Fields, mappings
-from iwobook.load.files import read_text, relative_name, resolve_inside
+from iwobook.load.files import image_problem, read_text, relative_name, resolve_inside
 from iwobook.load.markdown import MarkdownReader
 from iwobook.load.prose import read_section
 from iwobook.load.yamltree import Mapping, Scalar, YNode, parse_yaml, type_name
@@ -19,10 +19,10 @@ from iwobook.model import (
     Contributor,
     Generated,
     GeneratedSection,
+    Letter,
     Loc,
     Matter,
     Metadata,
-    Letter,
     Part,
     Term,
     Theme,
@@ -45,9 +45,12 @@ def _metadata(f: Fields, loc: Loc, root: Path, report: Report) -> Metadata:
         report.add(f.path, f.line_of("date"), Code.E123, f"date '{date}' must be YYYY-MM-DD")
     cover = f.text("cover", required=False)
     if cover:
-        target = resolve_inside(root, root, cover, report, (f.path, f.line_of("cover")))
+        line = f.line_of("cover")
+        target = resolve_inside(root, root, cover, report, (f.path, line))
         if target is not None and not target.is_file():
-            report.add(f.path, f.line_of("cover"), Code.E140, f"cover image '{cover}' does not exist")
+            report.add(f.path, line, Code.E140, f"cover image '{cover}' does not exist")
+        elif target is not None and (problem := image_problem(target)):
+            report.add(f.path, line, Code.E142, f"cover '{cover}' {problem}")
     return Metadata(
         loc=loc,
         title=f.text("title"),
@@ -112,9 +115,12 @@ class ManuscriptLoader:
         text = read_text(book_path, self.root, self.report, (BOOK_FILE, 1))
         if text is None:
             return None
+        problems = len(self.report.items)
         node = parse_yaml(text, BOOK_FILE, self.report)
         if not isinstance(node, Mapping):
-            if node is not None:
+            if node is None and len(self.report.items) == problems:  # only comments: say why we stop
+                self.report.add(BOOK_FILE, 1, Code.E104, "file is empty (it holds only comments)")
+            elif node is not None:
                 self.report.add(BOOK_FILE, node.line, Code.E122, f"book.yaml must be a mapping, not {type_name(node)}")
             return None
         f = Fields(node, BOOK_FILE, self.report, "book.yaml")
@@ -165,7 +171,8 @@ class ManuscriptLoader:
         for item in mappings(f.sequence("contents", required=True), BOOK_FILE, self.report, "part"):
             p = Fields(item, BOOK_FILE, self.report, "part")
             title = p.text("title", required=False)
-            matter = Matter(p.choice("matter", [m.value for m in Matter], required=False, default="body") or "body")
+            matter_name = p.choice("matter", [m.value for m in Matter], required=False, default="body")
+            matter = Matter(matter_name or "body")
             sections: list[AnySection] = []
             sequence = p.sequence("sections", required=True)
             for entry in sequence.items if sequence else ():
@@ -197,7 +204,9 @@ class ManuscriptLoader:
                 return None
             return GeneratedSection(Loc(BOOK_FILE, entry.line), section_id, title, Generated(source))
         self.report.add(
-            BOOK_FILE, entry.line, Code.E122,
+            BOOK_FILE,
+            entry.line,
+            Code.E122,
             f"a section must be a file path or {{generated: ..., title: ...}}, not {type_name(entry)}",
         )
         return None

@@ -26,10 +26,9 @@ class DataReader:
 
     def _blocks(self, fields: Fields, field_name: str, required: bool = True) -> Blocks:
         """Return a Markdown field as blocks; lines count from the line after the key for block scalars."""
-        text = fields.text(field_name, required)
+        text, line = fields.text_at(field_name, required)
         if not text:
             return ()
-        line = fields.line_of(field_name)
         return self.reader.blocks(text, self.name, self.path.parent, self.root, self.report, first_line=line)
 
     def characters(self, node: YNode | None) -> list[Character]:
@@ -77,8 +76,16 @@ class DataReader:
             f.finish()
             out.append(
                 Letter(
-                    Loc(self.name, item.line), letter_id, title, author, recipient, date,
-                    LetterKind(kind), text, tuple(originals), provenance,
+                    Loc(self.name, item.line),
+                    letter_id,
+                    title,
+                    author,
+                    recipient,
+                    date,
+                    LetterKind(kind),
+                    text,
+                    tuple(originals),
+                    provenance,
                 )
             )
         return out
@@ -90,7 +97,10 @@ class DataReader:
             f = Fields(item, self.name, self.report, "term")
             out.append(
                 Term(
-                    Loc(self.name, item.line), f.ident(), f.text("term"), f.text("term_ja", required=False),
+                    Loc(self.name, item.line),
+                    f.ident(),
+                    f.text("term"),
+                    f.text("term_ja", required=False),
                     self._blocks(f, "definition"),
                 )
             )
@@ -106,10 +116,10 @@ class DataReader:
             line = f.line_of("date")
             if date and not _DATE.match(date):
                 self.report.add(self.name, line, Code.E123, f"date '{date}' must be YYYY, YYYY-MM or YYYY-MM-DD")
-            text = f.text("text")
-            text_line = f.line_of("text")
+            text, text_line = f.text_at("text")
             f.finish()
             if out and date and _DATE.match(date) and date < out[-1].date[: len(date)]:
                 self.report.add(self.name, line, Code.E160, f"event dated {date} comes after one dated {out[-1].date}")
-            out.append(TimelineEvent(Loc(self.name, item.line), date, self.reader.inlines(text, self.name, self.report, text_line)))
+            inlines = self.reader.inlines(text, self.name, self.report, text_line)
+            out.append(TimelineEvent(Loc(self.name, item.line), date, inlines))
         return out

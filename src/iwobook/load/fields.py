@@ -12,6 +12,18 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANG_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
+def text_line(node: Scalar) -> int:
+    """Return the file line where the (stripped) text of node starts.
+
+    A block scalar (`|` or `>`) starts on the line after its indicator; blank lines that lead its text
+    are stripped from the text, so they are skipped here too.
+    """
+    if node.style in ("|", ">"):
+        leading = node.raw[: len(node.raw) - len(node.raw.lstrip())]
+        return node.line + 1 + leading.count("\n")
+    return node.line
+
+
 class Fields:
     """A reader over one mapping: ask for fields by name and type; finish() reports the unknown ones."""
 
@@ -26,7 +38,9 @@ class Fields:
     def line_of(self, name: str) -> int:
         """Return the line of field name (or of the mapping when it is absent)."""
         entry = self.entries.get(name)
-        return entry[1].line if entry and isinstance(entry[1], Scalar) else entry[0] if entry else self.node.line
+        if entry is None:
+            return self.node.line
+        return entry[1].line if isinstance(entry[1], Scalar) else entry[0]
 
     def _get(self, name: str, required: bool) -> YNode | None:
         """Return the node of field name; report it when required and absent or empty."""
@@ -51,6 +65,14 @@ class Fields:
         self._wrong(name, node, "text")
         return default
 
+    def text_at(self, name: str, required: bool = True) -> tuple[str, int]:
+        """Return field name as text with the file line where that text starts (for Markdown fields)."""
+        value = self.text(name, required)
+        entry = self.entries.get(name)
+        if entry is not None and isinstance(entry[1], Scalar):
+            return value, text_line(entry[1])
+        return value, self.line_of(name)
+
     def flag(self, name: str, required: bool = True) -> bool:
         """Return field name as true/false."""
         node = self._get(name, required)
@@ -72,9 +94,11 @@ class Fields:
         out: list[tuple[str, int]] = []
         for item in node.items:
             if isinstance(item, Scalar) and item.value is not None and not isinstance(item.value, bool):
-                out.append((item.raw.strip(), item.line))
+                out.append((item.raw.strip(), text_line(item)))
             else:
-                self.report.add(self.path, item.line, Code.E122, f"items of '{name}' must be text, not {type_name(item)}")
+                self.report.add(
+                    self.path, item.line, Code.E122, f"items of '{name}' must be text, not {type_name(item)}"
+                )
         return out
 
     def sequence(self, name: str, required: bool = False) -> Sequence | None:
@@ -102,7 +126,9 @@ class Fields:
         value = self.text(name, required, default)
         if value and not ID_PATTERN.match(value):
             self.report.add(
-                self.path, self.line_of(name), Code.E123,
+                self.path,
+                self.line_of(name),
+                Code.E123,
                 f"id '{value}' must use lower case letters, digits and hyphens",
             )
         return value
@@ -113,7 +139,9 @@ class Fields:
         value = self.text(name, required, default)
         if value and value not in options:
             self.report.add(
-                self.path, self.line_of(name), Code.E123,
+                self.path,
+                self.line_of(name),
+                Code.E123,
                 f"'{name}' must be one of {', '.join(options)}, not '{value}'{suggest(value, options)}",
             )
             return default
@@ -128,16 +156,16 @@ class Fields:
 
     def _wrong(self, name: str, node: YNode, expected: str) -> None:
         """Report that field name holds the wrong type."""
-        self.report.add(
-            self.path, node.line, Code.E122, f"'{name}' must be {expected}, not {type_name(node)}"
-        )
+        self.report.add(self.path, node.line, Code.E122, f"'{name}' must be {expected}, not {type_name(node)}")
 
     def finish(self) -> None:
         """Report every field that was never asked for."""
         known = sorted(self.asked)
         for key, (line, _value) in self.entries.items():
             if key not in self.asked:
-                self.report.add(self.path, line, Code.E120, f"unknown field '{key}' in {self.what}{suggest(key, known)}")
+                self.report.add(
+                    self.path, line, Code.E120, f"unknown field '{key}' in {self.what}{suggest(key, known)}"
+                )
 
 
 def mappings(node: YNode | None, path: str, report: Report, what: str) -> list[Mapping]:

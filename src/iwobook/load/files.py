@@ -1,14 +1,18 @@
-"""Safe reading of manuscript files: paths stay inside the project, text is UTF-8 without forbidden characters."""
+"""Safe reading of manuscript files: paths stay in the project, text is UTF-8 without forbidden characters."""
 
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 from iwobook.diagnostics import Code, Report
 
-# Characters XML 1.0 forbids (C0 controls except tab/newline, lone surrogates, U+FFFE/U+FFFF) plus C1 controls.
+# Characters XML 1.0 forbids (C0 controls but tab/newline, lone surrogates, U+FFFE/U+FFFF) plus C1 controls.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+# Images larger than this are refused before they are decoded (a small file can claim huge dimensions).
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 def relative_name(path: Path, root: Path) -> str:
@@ -58,14 +62,16 @@ def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) ->
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        report.add(name, line, Code.E101, f"file is not UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8")
+        byte = data[error.start]
+        report.add(name, line, Code.E101, f"file is not UTF-8 (byte 0x{byte:02x}); save it as UTF-8")
         return None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     bad = False
     for number, line_text in enumerate(text.split("\n"), start=1):
         match = _FORBIDDEN.search(line_text)
         if match:
-            report.add(name, number, Code.E102, f"control character U+{ord(match.group()):04X} is not allowed")
+            code_point = ord(match.group())
+            report.add(name, number, Code.E102, f"control character U+{code_point:04X} is not allowed")
             bad = True
     if bad:
         return None
@@ -73,3 +79,25 @@ def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) ->
         report.add(name, 1, Code.E104, "file is empty")
         return None
     return text
+
+
+def image_problem(path: Path) -> str | None:
+    """Return why the file at path is not a usable image (corrupt, too large, not an image), or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+                if width * height > MAX_IMAGE_PIXELS:
+                    return f"is {width}×{height} pixels, more than the limit of {MAX_IMAGE_PIXELS:,}"
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return f"is larger than the limit of {MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
+    except UnidentifiedImageError:
+        return "cannot be read as an image (it is not in a known image format)"
+    except (OSError, SyntaxError, ValueError) as error:
+        return f"cannot be read as an image ({error})"
+    return None

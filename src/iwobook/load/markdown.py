@@ -17,7 +17,6 @@ from iwobook.load.files import relative_name, resolve_inside
 from iwobook.model import (
     Block,
     Blocks,
-    Code as CodeSpan,
     CrossRef,
     Emphasis,
     Figure,
@@ -33,6 +32,9 @@ from iwobook.model import (
     Quote,
     Strong,
     Text,
+)
+from iwobook.model import (
+    Code as CodeSpan,
 )
 
 _XREF = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
@@ -126,8 +128,11 @@ def _read_blocks(tokens: list[Token], start: int, close: str | None, ctx: _Conte
                 inlines = _read_inlines(tokens[i + 1], ctx)
                 if level not in (2, 3):
                     ctx.report.add(
-                        ctx.path, loc.line, Code.E152,
-                        f"heading level {level} is not allowed here; use ## or ### (the title comes from the front matter)",
+                        ctx.path,
+                        loc.line,
+                        Code.E152,
+                        f"heading level {level} is not allowed here; use ## or ###"
+                        " (the title comes from the front matter)",
                     )
                 else:
                     blocks.append(Heading(loc, level, inlines))
@@ -141,7 +146,9 @@ def _read_blocks(tokens: list[Token], start: int, close: str | None, ctx: _Conte
                     item, i = _read_blocks(tokens, i + 1, "list_item_close", ctx)
                     items.append(tuple(item))
                 start_attr = token.attrGet("start")
-                start_number = int(start_attr) if isinstance(start_attr, (int, str)) and str(start_attr).isdigit() else 1
+                start_number = (
+                    int(start_attr) if isinstance(start_attr, (int, str)) and str(start_attr).isdigit() else 1
+                )
                 blocks.append(ListBlock(loc, ordered, tuple(items), start_number))
                 assert tokens[i].type == closing
                 i += 1
@@ -152,7 +159,9 @@ def _read_blocks(tokens: list[Token], start: int, close: str | None, ctx: _Conte
                 ctx.report.add(ctx.path, loc.line, Code.E152, "code blocks are not supported in a book manuscript")
                 i += 1
             case "hr":
-                ctx.report.add(ctx.path, loc.line, Code.E152, "horizontal rules are not supported; start a new section or heading")
+                ctx.report.add(
+                    ctx.path, loc.line, Code.E152, "horizontal rules are not supported; start a new section or heading"
+                )
                 i += 1
             case "html_block":
                 ctx.report.add(ctx.path, loc.line, Code.E152, "raw HTML is not supported")
@@ -172,7 +181,9 @@ def _paragraph_or_figure(inline: Token, loc: Loc, ctx: _Context) -> Block | None
         src = str(image.attrGet("src") or "")
         caption = str(image.attrGet("title") or "")
         if not alt:
-            ctx.report.add(ctx.path, loc.line, Code.E141, f"image '{src}' has no alt text: write ![what it shows]({src})")
+            ctx.report.add(
+                ctx.path, loc.line, Code.E141, f"image '{src}' has no alt text: write ![what it shows]({src})"
+            )
         target = resolve_inside(ctx.root, ctx.base, src, ctx.report, (ctx.path, loc.line))
         if target is None:
             return None
@@ -238,7 +249,9 @@ def _close(out: list[Inline], kind: str, extra: str, children: Inlines, loc: Loc
             out.append(Link(loc, extra, children))
         case "span_open":
             if not extra or not LANG_PATTERN.match(extra):
-                ctx.report.add(ctx.path, loc.line, Code.E123, f"span needs a language tag such as {{lang=ja}}, not '{extra}'")
+                ctx.report.add(
+                    ctx.path, loc.line, Code.E123, f"span needs a language tag such as {{lang=ja}}, not '{extra}'"
+                )
                 out.extend(children)
             else:
                 out.append(LangSpan(loc, extra, children))

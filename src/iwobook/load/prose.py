@@ -25,7 +25,12 @@ def split_front_matter(text: str, name: str, report: Report) -> tuple[str, str, 
     """Return (front matter, body, body's first line) or None after reporting a malformed block."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        report.add(name, 1, Code.E111, "the file must start with a front matter block: a line '---', YAML, then '---'")
+        report.add(
+            name,
+            1,
+            Code.E111,
+            "the file must start with a front matter block: a line '---', YAML, then '---'",
+        )
         return None
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
@@ -43,9 +48,10 @@ def read_section(
     if parts is None:
         return None
     front_text, body, body_line = parts
+    problems = len(report.items)
     node = parse_yaml(front_text, name, report, first_line=2)
     if node is None:
-        if front_text.strip() == "":
+        if len(report.items) == problems:  # no syntax error: the block is empty or only comments
             report.add(name, 1, Code.E121, "front matter has no 'title'")
         return None
     if not isinstance(node, Mapping):
@@ -54,7 +60,8 @@ def read_section(
     fields = Fields(node, name, report, "front matter")
     section_id = fields.ident("id", required=False, default=default_id(path))
     title = fields.text("title")
-    kind = SectionKind(fields.choice("kind", [k.value for k in SectionKind], required=False, default="section"))
+    kind_name = fields.choice("kind", [k.value for k in SectionKind], required=False, default="section")
+    kind = SectionKind(kind_name)
     setting = ""
     theme_ids: list[str] = []
     questions: list[Inlines] = []
@@ -62,7 +69,8 @@ def read_section(
         setting = fields.text("setting", required=False)
         for theme, line in fields.texts("themes"):
             if theme not in themes:
-                report.add(name, line, Code.E132, f"unknown theme '{theme}'; book.yaml defines {', '.join(sorted(themes)) or 'none'}")
+                defined = ", ".join(sorted(themes)) or "none"
+                report.add(name, line, Code.E132, f"unknown theme '{theme}'; book.yaml defines {defined}")
             else:
                 theme_ids.append(theme)
         for question, line in fields.texts("questions"):

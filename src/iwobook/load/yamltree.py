@@ -53,13 +53,14 @@ _TYPES = {
 class _Loader(yaml.SafeLoader):
     """The safe loader without aliases: `*name` could make a cycle or an exponential tree of nodes."""
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Compose one node, refusing an alias."""
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.composer.ComposerError(
                 None, None, "aliases (*name) are not supported; write the value out again", event.start_mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call,no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _error_place(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
@@ -70,14 +71,15 @@ def _error_place(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     """
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
+    message = problem or context
     mark = error.problem_mark
-    if mark is None or (mark.index >= len(text.rstrip()) and error.context_mark is not None):
-        mark = error.context_mark or mark
-        message = f"{problem} {context}".strip() if mark is error.context_mark else problem or context
-    else:
-        message = problem or context
-    last = max(text.rstrip("\n").count("\n"), 0)
-    return min(mark.line if mark else 0, last), message or "invalid YAML"
+    at_end = mark is not None and mark.index >= len(text.rstrip())
+    if (mark is None or at_end) and error.context_mark is not None:
+        mark = error.context_mark
+        if at_end and context:
+            message = f"{problem} {context}".strip()
+    last_line = text.rstrip("\n").count("\n")
+    return min(mark.line if mark else 0, last_line), message or "invalid YAML"
 
 
 def parse_yaml(text: str, path: str, report: Report, first_line: int = 1) -> YNode | None:

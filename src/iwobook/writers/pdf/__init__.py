@@ -76,11 +76,19 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
         builder = StoryBuilder(book, ts, doc.state, g, cover)
         story = builder.story()
         if markup.problems:
-            raise InputError(sorted({
-                Diagnostic(p.loc.file, p.loc.line, Code.E170,
-                           f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any shipped font")
-                for p in markup.problems
-            }))
+            raise InputError(
+                sorted(
+                    {
+                        Diagnostic(
+                            p.loc.file,
+                            p.loc.line,
+                            Code.E170,
+                            f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any shipped font",
+                        )
+                        for p in markup.problems
+                    }
+                )
+            )
         say(f"typesetting {len(story)} blocks")
         try:
             doc.build(story)

@@ -9,7 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
 
 from iwobook.config import BuildConfig
-from iwobook.model import Block, Blocks, Figure, Heading, Inlines, ListBlock, Paragraph as ParagraphNode, Quote
+from iwobook.model import Block, Blocks, Figure, Heading, Inlines, ListBlock, Quote
+from iwobook.model import Paragraph as ParagraphNode
 from iwobook.writers.pdf.markup import MarkupWriter
 
 

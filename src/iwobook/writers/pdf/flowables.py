@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, Paragraph
 
 from iwobook.writers.pdf.pages import PageState
@@ -88,15 +89,15 @@ class LateParagraph(Flowable):  # type: ignore[misc]
         """Split the paragraph."""
         return list(self._paragraph().split(available_width, available_height))
 
-    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+    def getSpaceBefore(self) -> float:
         """Return the style's space before."""
         return float(self.style.spaceBefore)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+    def getSpaceAfter(self) -> float:
         """Return the style's space after."""
         return float(self.style.spaceAfter)
 
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw the paragraph."""
         self._paragraph().drawOn(canvas, x, y, _sW)
 
@@ -119,43 +120,39 @@ class TocLine(Flowable):  # type: ignore[misc]
         _, self.height = self.paragraph.wrap(available_width - self.NUMBER_WIDTH, available_height)
         return self.width, self.height
 
-    def getSpaceBefore(self) -> float:  # noqa: N802
+    def getSpaceBefore(self) -> float:
         """Return the style's space before."""
         return float(self.style.spaceBefore)
 
-    def getSpaceAfter(self) -> float:  # noqa: N802
+    def getSpaceAfter(self) -> float:
         """Return the style's space after."""
         return float(self.style.spaceAfter)
 
     def draw(self) -> None:
-        """Draw the title, the leaders, the number form and a link over the whole line."""
+        """Draw the title, the leaders (one string, so text extraction keeps the line), number form and link."""
         canvas = self.canv
+        style = self.style
         self.paragraph.drawOn(canvas, 0, 0)
         lines = self.paragraph.blPara.lines
         last = lines[-1]
         extra = float(getattr(last, "extraSpace", last[0] if isinstance(last, tuple) else 0))
-        text_end = self.paragraph.width - extra + self.style.leftIndent * (len(lines) == 1) * 0
-        baseline = self.style.leading * 0.22
-        if len(lines) == 1:
-            text_end = self.style.leftIndent + (self.width - self.NUMBER_WIDTH - self.style.leftIndent - extra)
-        else:
-            text_end = self.style.leftIndent + (self.width - self.NUMBER_WIDTH - self.style.leftIndent - extra)
-        right = self.width
+        text_end = self.width - self.NUMBER_WIDTH - extra
+        baseline = style.leading - style.fontSize
         if self.dots:
-            canvas.saveState()
-            canvas.setFont(self.style.fontName, self.style.fontSize)
-            canvas.setFillGray(0.45)
-            step = self.style.fontSize * 0.55
-            x = right - self.NUMBER_WIDTH + step
-            while x > text_end + step:
-                canvas.drawCentredString(x, baseline, ".")
-                x -= step
-            canvas.restoreState()
+            unit = " ."
+            unit_width = stringWidth(unit, style.fontName, style.fontSize)
+            count = int((self.width - self.NUMBER_WIDTH * 0.6 - text_end - 6) / unit_width)
+            if count > 1:
+                canvas.saveState()
+                canvas.setFillGray(0.45)
+                canvas.setFont(style.fontName, style.fontSize)
+                canvas.drawRightString(self.width - self.NUMBER_WIDTH * 0.6, baseline, unit * count)
+                canvas.restoreState()
         canvas.saveState()
-        canvas.translate(right, baseline)
+        canvas.translate(self.width, baseline)
         canvas.doForm(PAGE_FORM.format(self.key))
         canvas.restoreState()
-        canvas.linkRect("", self.key, (0, 0, right, self.height), relative=1, thickness=0)
+        canvas.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
 class PageForms(Flowable):  # type: ignore[misc]
@@ -177,7 +174,9 @@ class PageForms(Flowable):  # type: ignore[misc]
         """Define one form per key with the folio its anchor landed on."""
         canvas = self.canv
         for key in self.keys:
-            canvas.beginForm(PAGE_FORM.format(key), lowerx=-TocLine.NUMBER_WIDTH, lowery=-4, upperx=0, uppery=self.size + 4)
+            canvas.beginForm(
+                PAGE_FORM.format(key), lowerx=-TocLine.NUMBER_WIDTH, lowery=-4, upperx=0, uppery=self.size + 4
+            )
             canvas.setFont(self.font, self.size)
             canvas.drawRightString(0, 0, self.state.anchor_pages.get(key, "?"))
             canvas.endForm()

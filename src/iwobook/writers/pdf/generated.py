@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from iwobook.model import (
@@ -17,8 +18,20 @@ from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import Anchor, LateParagraph, TocLine
 from iwobook.writers.pdf.pages import PageState
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _LANGUAGE_NAMES = {"ja": "Japanese", "id": "Indonesian", "en": "English", "ja-Latn": "Japanese (romanized)"}
 
 
@@ -65,7 +78,9 @@ class GeneratedWriter:
 
         def make() -> str:
             cited = [
-                self.ts.markup.link(a.section_id, f"Chapter {a.number} (p. {self.state.anchor_pages.get(a.section_id, '?')})", family)
+                self.ts.markup.link(
+                    a.section_id, f"Chapter {a.number} (p. {self.state.anchor_pages.get(a.section_id, '?')})", family
+                )
                 for a in found
             ]
             return f"<b>{self.ts.markup.text(label, family)}:</b> " + ", ".join(cited)
@@ -86,7 +101,10 @@ class GeneratedWriter:
         rows = [
             ("Title", f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title),
             ("Edition", meta.edition),
-            ("Published", f"{meta.publisher}, {readable_date(meta.date)}" if meta.publisher else readable_date(meta.date)),
+            (
+                "Published",
+                f"{meta.publisher}, {readable_date(meta.date)}" if meta.publisher else readable_date(meta.date),
+            ),
             ("Identifier", meta.identifier),
             ("Rights", meta.rights),
             ("Licence", meta.licence),
@@ -116,8 +134,13 @@ class GeneratedWriter:
         out: list[Flowable] = []
         for section, part_title, level in self._toc_sections():
             if part_title:
-                out.append(TocLine(self.ts.markup.text(part_title, self.ts.family_of["toc_part"]), self.ts.styles["toc_part"],
-                                   f"part-{section.id}"))
+                out.append(
+                    TocLine(
+                        self.ts.markup.text(part_title, self.ts.family_of["toc_part"]),
+                        self.ts.styles["toc_part"],
+                        f"part-{section.id}",
+                    )
+                )
             title = section.title
             if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
                 title = f"{section.number}. {section.title}"
@@ -159,7 +182,7 @@ class GeneratedWriter:
         out: list[Flowable] = []
         family = self.ts.family_of["entry_meta"]
         for le in self.book.letters:
-            meta = f"{le.kind.label} · to {le.recipient} · {le.date}"
+            meta = f"{le.kind.label} · Recipient: {le.recipient} · Date: {le.date}"
             head: list[Flowable] = [
                 Anchor(self.state, le.id),
                 self.ts.plain(le.title, "entry_name"),
@@ -169,9 +192,13 @@ class GeneratedWriter:
             out.append(KeepTogether([*head, *text[:1]]))
             out += text[1:]
             for original in le.originals:
-                label = f"{language_name(original.lang)} wording ({original.source})"
+                label = f"{language_name(original.lang)} wording · Source: {original.source}"
                 out.append(self.ts.plain(label, "entry_meta"))
-                style = "original_cjk" if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn" else "original"
+                style = (
+                    "original_cjk"
+                    if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn"
+                    else "original"
+                )
                 out.append(self.ts.plain(original.text, style))
             if le.provenance:
                 out.append(self.ts.plain("Where this comes from", "label"))
@@ -185,7 +212,9 @@ class GeneratedWriter:
         """Return the glossary of terms."""
         out: list[Flowable] = []
         for t in self.book.terms:
-            name = self.ts.markup.text(t.term + (f" ({t.term_ja})" if t.term_ja else ""), self.ts.family_of["entry_name"])
+            name = self.ts.markup.text(
+                t.term + (f" ({t.term_ja})" if t.term_ja else ""), self.ts.family_of["entry_name"]
+            )
             body = self.ts.blocks(t.definition, "body_first", "body_first")
             out.append(KeepTogether([Anchor(self.state, t.id), self._paragraph(name, "entry_name"), *body[:1]]))
             out += body[1:]
@@ -202,17 +231,24 @@ class GeneratedWriter:
         ]
         if not rows:
             return []
-        date_width = self.ts.styles["timeline_date"].fontSize * 9.5
+        date_style = self.ts.styles["timeline_date"]
+        date_width = 10 + max(
+            stringWidth(readable_date(e.date), date_style.fontName, date_style.fontSize) for e in self.book.timeline
+        )
         table = Table(rows, colWidths=[date_width, self.ts.text_width - date_width], repeatRows=0)
         font = self.ts.styles["timeline_text"].fontName
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), font),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (0, -1), 8),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.3, (0.6, 0.6, 0.6)),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), 8),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.3, (0.6, 0.6, 0.6)),
+                ]
+            )
+        )
         return [table]
 
 

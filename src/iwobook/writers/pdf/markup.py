@@ -95,7 +95,11 @@ class MarkupWriter:
                 return f"<a href={quoteattr(url)}>{inner}</a>" if self.links else inner
             case CrossRef(loc=loc, target=target, children=children):
                 found = self.targets.get(target)
-                label = self.inlines(children, family) if children else self.text(found.label if found else target, family, loc)
+                label = (
+                    self.inlines(children, family)
+                    if children
+                    else self.text(found.label if found else target, family, loc)
+                )
                 return f"<a href={quoteattr('#' + target)}>{label}</a>" if self.links and found else label
             case LangSpan(children=children):
                 return self.inlines(children, family)

@@ -13,8 +13,21 @@ from iwobook.writers.pdf.stylesheet import Geometry
 
 def roman(number: int) -> str:
     """Return number in lower-case roman numerals."""
-    values = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+    values = (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    )
     out = []
     for value, letters in values:
         while number >= value:
@@ -69,11 +82,19 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         cover = Frame(0, 0, g.width, g.height, 0, 0, 0, 0, id="cover")
         recto = Frame(g.margin_inner, g.margin_bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="recto")
         verso = Frame(g.margin_outer, g.margin_bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="verso")
-        self.addPageTemplates([
-            PageTemplate("cover", [cover], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="verso"),
-            PageTemplate("recto", [recto], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="verso"),
-            PageTemplate("verso", [verso], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="recto"),
-        ])
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    "cover", [cover], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="verso"
+                ),
+                PageTemplate(
+                    "recto", [recto], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="verso"
+                ),
+                PageTemplate(
+                    "verso", [verso], onPage=self._begin_page, onPageEnd=self._end_page, autoNextPageTemplate="recto"
+                ),
+            ]
+        )
 
     # ------------------------------------------------------------ actions from the story
 
@@ -87,7 +108,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.handle_pageBreak()
             self.clean_hanging()
 
-    def handle_newPage(self) -> None:  # noqa: N802 - reportlab's naming of actions
+    def handle_newPage(self) -> None:
         """Break to a new page unless the current one is still empty."""
         if self._curPageFlowableCount:
             self.handle_pageBreak()

@@ -50,8 +50,9 @@ class StoryBuilder:
                 matter = part.matter
             out.extend(self.part(part))
         keys = self.generated.toc_keys() + self.generated.part_keys()
-        out.append(PageForms(self.state, keys, self.ts.styles["toc_entry"].fontName,
-                             self.ts.styles["toc_entry"].fontSize))
+        out.append(
+            PageForms(self.state, keys, self.ts.styles["toc_entry"].fontName, self.ts.styles["toc_entry"].fontSize)
+        )
         return out
 
     def cover(self) -> list[Flowable]:
@@ -63,12 +64,19 @@ class StoryBuilder:
     def title_page(self) -> list[Flowable]:
         """Return the title page: title, subtitle, contributors, publisher and edition."""
         meta = self.book.metadata
-        out: list[Flowable] = [Anchor(self.state, "title-page", "Title page"), Spacer(1, self.geometry.text_height * 0.22)]
+        out: list[Flowable] = [
+            Anchor(self.state, "title-page", "Title page"),
+            Spacer(1, self.geometry.text_height * 0.22),
+        ]
         out.append(self.ts.plain(meta.title, "title"))
         if meta.subtitle:
             out.append(self.ts.plain(meta.subtitle, "subtitle"))
         for person in meta.contributors:
-            out.append(self.ts.plain(person.name if person.role == "author" else f"{person.name} ({person.role})", "title_meta"))
+            out.append(
+                self.ts.plain(
+                    person.name if person.role == "author" else f"{person.name} ({person.role})", "title_meta"
+                )
+            )
         out.append(Spacer(1, 30))
         for line in (meta.publisher, meta.edition):
             if line:
@@ -83,7 +91,9 @@ class StoryBuilder:
     def _opening(self, section: AnySection, part: Part | None, front: bool) -> list[Flowable]:
         """Return the page break, anchors and part title that open a section."""
         is_colophon = isinstance(section, Section) and section.kind is SectionKind.COLOPHON
-        out: list[Flowable] = [PageBreakAction() if (front or is_colophon) else RectoBreak()]
+        is_contents = isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
+        recto = is_contents or not (front or is_colophon)
+        out: list[Flowable] = [RectoBreak() if recto else PageBreakAction()]
         if part is not None:
             key = f"part-{section.id}"
             out += [Anchor(self.state, key, part.title, 0), self.ts.plain(part.title, "part_title")]
@@ -153,8 +163,16 @@ class StoryBuilder:
             out.append(ts.plain("Discussion questions", "label"))
             items = [ListItem(ts.para(q, "question")) for q in chapter.questions]
             style = ts.styles["question"]
-            out.append(ListFlowable(items, bulletType="1", bulletFormat="%s.", bulletFontName=style.fontName,
-                                    bulletFontSize=style.fontSize, leftIndent=style.fontSize * 1.8))
+            out.append(
+                ListFlowable(
+                    items,
+                    bulletType="1",
+                    bulletFormat="%s.",
+                    bulletFontName=style.fontName,
+                    bulletFontSize=style.fontSize,
+                    leftIndent=style.fontSize * 1.8,
+                )
+            )
         if chapter.themes:
             out.append(self.generated.theme_line(chapter.themes))
         return out

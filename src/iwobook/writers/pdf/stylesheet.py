@@ -11,8 +11,21 @@ import yaml
 from iwobook.config import MM, BuildConfig, Edition
 
 _STYLE_KEYS = {
-    "parent", "family", "weight", "style", "size", "leading", "align", "hyphenate", "space_before",
-    "space_after", "first_indent", "left_indent", "right_indent", "grey", "cjk_wrap",
+    "parent",
+    "family",
+    "weight",
+    "style",
+    "size",
+    "leading",
+    "align",
+    "hyphenate",
+    "space_before",
+    "space_after",
+    "first_indent",
+    "left_indent",
+    "right_indent",
+    "grey",
+    "cjk_wrap",
 }
 
 

@@ -38,9 +38,7 @@ def make_hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]]
     return hyphenate
 
 
-def paragraph_styles(
-    sheet: StyleSheet, families: dict[str, Family], language: str
-) -> dict[str, ParagraphStyle]:
+def paragraph_styles(sheet: StyleSheet, families: dict[str, Family], language: str) -> dict[str, ParagraphStyle]:
     """Return a reportlab ParagraphStyle for every style of the sheet."""
     hyphenator = make_hyphenator(language)
     return {name: _paragraph_style(spec, families, hyphenator) for name, spec in sheet.styles.items()}

@@ -1,0 +1,207 @@
+"""PDF writer: page text where the TOC says, Japanese extracted, running heads, fonts, labels, golden layout."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from iwobook.build import configure
+from iwobook.check import load_checked
+from iwobook.config import BuildConfig, Paper
+from iwobook.diagnostics import InputError
+from iwobook.model import Book
+from iwobook.transform import prepare
+from iwobook.writers.pdf import render_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _quiet(_: str) -> None:
+    """Swallow progress lines."""
+
+
+def build(root: Path, paper: str | None = None) -> tuple[Book, bytes]:
+    """Return the prepared book under root and its PDF bytes."""
+    book = prepare(load_checked(root))
+    config = configure(root, book, paper, None)
+    return book, render_pdf(book, config, _quiet)
+
+
+def page_texts(pdf: bytes, tmp_path: Path) -> tuple[list[str], list[str]]:
+    """Return (page labels, page texts) of a PDF."""
+    path = tmp_path / "out.pdf"
+    path.write_bytes(pdf)
+    reader = PdfReader(path)
+    return list(reader.page_labels), [page.extract_text() or "" for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> tuple[Book, bytes, list[str], list[str]]:
+    """Build the real book once for this module."""
+    book, pdf = build(ROOT)
+    labels, texts = page_texts(pdf, tmp_path_factory.mktemp("real"))
+    return book, pdf, labels, texts
+
+
+def test_toc_page_numbers_point_at_the_chapter_titles(real: tuple[Book, bytes, list[str], list[str]]) -> None:
+    book, _, labels, texts = real
+    toc_page = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Contents"))
+    toc = texts[toc_page] + texts[toc_page + 1]
+    checked = 0
+    for chapter in book.chapters():
+        match = re.search(rf"{chapter.number}\. {re.escape(chapter.title)}[\s.]*?(\d+)\n", toc)
+        assert match, f"chapter {chapter.number} is not in the contents"
+        page = labels.index(match.group(1))
+        assert chapter.title in texts[page], f"'{chapter.title}' is not on page {match.group(1)}"
+        assert f"Chapter {chapter.number}" in texts[page]
+        checked += 1
+    assert checked == len(book.chapters()) >= 10
+
+
+def test_front_matter_is_roman_and_body_starts_at_one_on_a_right_hand_page(
+    real: tuple[Book, bytes, list[str], list[str]],
+) -> None:
+    _, _, labels, _ = real
+    assert labels[0] == "Cover"
+    assert labels[2] == "i"
+    first_body = labels.index("1")
+    assert first_body % 2 == 0, "page 1 must be a right-hand (odd physical) page"
+    assert all(re.fullmatch(r"[ivxlc]+", label) for label in labels[2:first_body])
+    assert labels[first_body:] == [str(n) for n in range(1, len(labels) - first_body + 1)]
+
+
+def test_glossary_names_and_letters_in_both_languages(real: tuple[Book, bytes, list[str], list[str]]) -> None:
+    book, _, _, texts = real
+    text = "\n".join(texts)
+    flat = re.sub(r"\s+", "", text)
+    for character in book.characters:
+        assert character.name in text
+        if character.name_ja:
+            assert character.name_ja in flat
+    japanese = [o.text for le in book.letters for o in le.originals if o.lang == "ja"]
+    assert japanese
+    for original in japanese:
+        assert re.sub(r"\s+", "", original)[:12] in flat, "Japanese letter text missing or blank"
+    for letter in book.letters:
+        assert letter.title in text
+
+
+def test_running_heads(real: tuple[Book, bytes, list[str], list[str]]) -> None:
+    book, _, labels, texts = real
+    first_body = labels.index("1")
+    title = book.metadata.title
+    lines = [[line.strip() for line in t.splitlines()] for t in texts]
+    versos = [page for i, page in enumerate(lines) if i >= first_body and i % 2 == 1 and any(page)]
+    rectos = [page for i, page in enumerate(lines) if i >= first_body and i % 2 == 0 and any(page)]
+    # every printed left-hand page carries the book title; right-hand pages that do not open a section
+    # carry the title of the section they belong to
+    assert versos and all(title in page for page in versos)
+    titles = {s.title for s in book.sections()}
+    continuing = [page for page in rectos if page[0] not in titles and not page[0].startswith("Chapter")]
+    assert continuing and all(any(line in titles for line in page) for page in continuing)
+
+
+def test_every_font_is_embedded(real: tuple[Book, bytes, list[str], list[str]], tmp_path: Path) -> None:
+    _, pdf, _, _ = real
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    reader = PdfReader(path)
+    names = set()
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        fonts = resources.get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            names.add(str(font["/BaseFont"]))
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None and "/FontFile2" in descriptor.get_object(), (
+                f"{font['/BaseFont']} not embedded"
+            )
+    assert not any("Helvetica" in n or "Times" in n for n in names)
+
+
+def test_metadata_and_language(real: tuple[Book, bytes, list[str], list[str]], tmp_path: Path) -> None:
+    book, pdf, _, _ = real
+    path = tmp_path / "meta.pdf"
+    path.write_bytes(pdf)
+    reader = PdfReader(path)
+    assert reader.metadata is not None and reader.metadata.title == book.metadata.title
+    root: Any = reader.trailer["/Root"]
+    assert root["/Lang"] == book.metadata.language
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    outline_titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert "Cover" in outline_titles and "Contents" in outline_titles
+
+
+def test_hyphenated_line_ends_are_rare_and_never_split_names(real: tuple[Book, bytes, list[str], list[str]]) -> None:
+    book, _, _, texts = real
+    lines = [line for t in texts for line in t.splitlines() if len(line) > 40]
+    hyphenated = [line for line in lines if re.search(r"[a-z]-$", line)]
+    assert len(hyphenated) / len(lines) < 0.03
+    names = {part for c in book.characters for part in c.name.split()}
+    for line in hyphenated:
+        stem = line.split()[-1].rstrip("-")
+        assert not any(name.startswith(stem) and name != stem for name in names if stem[:1].isupper())
+
+
+def test_same_sources_same_bytes() -> None:
+    _, first = build(MINI)
+    _, second = build(MINI)
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    _, pdf = build(MINI, "letter")
+    path = tmp_path / "letter.pdf"
+    path.write_bytes(pdf)
+    box = PdfReader(path).pages[3].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_undrawable_character_is_a_build_error(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    chapter = root / "manuscript" / "02-storm.md"
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("A storm comes.", "A storm comes \U0001f300."), encoding="utf-8"
+    )
+    book = prepare(load_checked(root))
+    config: BuildConfig = replace(configure(root, book, None, None), paper=Paper.A4)
+    with pytest.raises(InputError) as caught:
+        render_pdf(book, config, _quiet)
+    assert [str(d) for d in caught.value.diagnostics] == [
+        "manuscript/02-storm.md:12: E170 character '\U0001f300' (U+1F300) cannot be drawn by any shipped font"
+    ]
+
+
+def test_markup_characters_print_literally(tmp_path: Path) -> None:
+    _, pdf = build(MINI)
+    _, texts = page_texts(pdf, tmp_path)
+    assert any("<b>bold?</b> & ]]> <script>" in re.sub(r"\s+", " ", t) for t in texts)
+
+
+def test_golden_page_layout(tmp_path: Path) -> None:
+    """The mini book's page-by-page text (label, line count, first and last line) stays as recorded."""
+    _, pdf = build(MINI)
+    labels, texts = page_texts(pdf, tmp_path)
+    rows = []
+    for label, text in zip(labels, texts, strict=True):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        rows.append(f"{label}\t{len(lines)}\t{lines[0] if lines else ''}\t{lines[-1] if lines else ''}")
+    actual = "\n".join(rows) + "\n"
+    golden = GOLDEN / "pdf-pages-mini.txt"
+    if os.environ.get("IWOBOOK_UPDATE_GOLDEN"):
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), "no golden file: run with IWOBOOK_UPDATE_GOLDEN=1 and review it"
+    assert actual == golden.read_text(encoding="utf-8")
