@@ -49,15 +49,16 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
     ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width)
     g = sheet.geometry
     cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
-    head = sheet["running_head"]
-    head_family = families[head.family]
+    head_spec = sheet["running_head"]
+    head_family = families[head_spec.family]
+    head = HeadStyle(head_family.name("regular", "regular"), head_family.cjk, head_spec.size, head_spec.grey)
     buffer = io.BytesIO()
     meta = book.metadata
     with _source_date(config.source_date_epoch or 0):
         doc = BookDocTemplate(
             buffer,
             g,
-            HeadStyle(head_family.name("regular", "regular"), head_family.cjk, head.size, head.grey),
+            head,
             meta.title,
             title=meta.title,
             author=", ".join(c.name for c in meta.contributors),
@@ -73,7 +74,7 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
             initialLeading=styles["base"].leading,
             pageCompression=1,
         )
-        builder = StoryBuilder(book, ts, doc.state, g, cover)
+        builder = StoryBuilder(book, ts, doc.state, g, head, cover)
         story = builder.story()
         if markup.problems:
             raise InputError(

@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, Paragraph
 
-from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.pages import HeadStyle, PageState, draw_notes
 
 PAGE_FORM = "pg-{}"
 
@@ -44,10 +44,30 @@ class Anchor(Flowable):  # type: ignore[misc]
 
 
 class RectoBreak(ActionFlowable):  # type: ignore[misc]
-    """Start the next page on a right-hand page, leaving a truly blank left-hand page when needed."""
+    """Start the next page on a right-hand page; a skipped left-hand page is truly blank or ruled for notes."""
 
-    def __init__(self) -> None:
-        super().__init__(("recto",))
+    def __init__(self, fill: str = "blank") -> None:
+        super().__init__(("recto", fill))
+
+
+class NotesFill(Flowable):  # type: ignore[misc]
+    """Fill what is left of the page with ruled lines for notes, when at least a few lines are left."""
+
+    def __init__(self, head: HeadStyle, min_height: float) -> None:
+        super().__init__()
+        self.head = head
+        self.min_height = min_height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take the rest of the page (or nothing when too little is left)."""
+        self.width = available_width
+        self.height = available_height - 1 if available_height >= self.min_height else 0
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the notes lines."""
+        if self.height:
+            draw_notes(self.canv, 0, 0, self.width, self.height - 6, self.head)
 
 
 class PageBreakAction(ActionFlowable):  # type: ignore[misc]

@@ -46,6 +46,7 @@ class PageState:
     head_title: str = ""
     opening: bool = False
     blank: bool = False
+    notes: bool = False
     anchor_pages: dict[str, str] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
 
@@ -69,11 +70,31 @@ class HeadStyle:
     grey: float
 
 
+def draw_notes(canvas: Any, x: float, y: float, width: float, height: float, head: HeadStyle) -> None:
+    """Draw a 'Notes' label and ruled lines for handwriting over the box (x, y, width, height)."""
+    gap = max(head.size * 2.6, 22.0)
+    canvas.saveState()
+    canvas.setFillGray(head.grey)
+    canvas.setFont(head.font, head.size * 1.15)
+    top = y + height - head.size * 1.2
+    canvas.drawString(x, top, "Notes")
+    canvas.setStrokeGray(0.6)
+    canvas.setLineWidth(0.4)
+    line_y = top - gap
+    while line_y >= y:
+        canvas.line(x, line_y, x + width, line_y)
+        line_y -= gap
+    canvas.restoreState()
+
+
 class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A document of cover, recto and verso pages that keeps a PageState and writes page labels."""
 
     def __init__(self, target: Any, geometry: Geometry, head: HeadStyle, book_title: str, **kwargs: Any) -> None:
-        super().__init__(target, pagesize=(geometry.width, geometry.height), **kwargs)
+        page_box = (0, 0, geometry.width, geometry.height)
+        super().__init__(
+            target, pagesize=(geometry.width, geometry.height), trimBox=page_box, bleedBox=page_box, **kwargs
+        )
         self.geometry = geometry
         self.head = head
         self.book_title = book_title
@@ -98,13 +119,16 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     # ------------------------------------------------------------ actions from the story
 
-    def handle_recto(self) -> None:
-        """Break to a new page; if it is a left-hand page, leave it blank and break again."""
+    def handle_recto(self, fill: str = "blank") -> None:
+        """Break to a new page; a left-hand page is skipped, left blank or ruled for notes (fill='notes')."""
         if self._curPageFlowableCount:
             self.handle_pageBreak()
             self.clean_hanging()
         if self.page % 2 == 0:
-            self.state.blank = True
+            if fill == "notes":
+                self.state.notes = True
+            else:
+                self.state.blank = True
             self.handle_pageBreak()
             self.clean_hanging()
 
@@ -128,6 +152,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.state.page = self.page
         self.state.opening = False
         self.state.blank = False
+        self.state.notes = False
         if self.page == 1:
             canvas.addPageLabel(0, prefix="Cover")
         elif self.page == 2 and self.state.matter == "cover":
@@ -162,6 +187,8 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
                 self._draw_text(canvas, left, head_y, title)
             canvas.setLineWidth(0.4)
             canvas.line(left, head_y - 4, right, head_y - 4)
+        if state.notes:
+            draw_notes(canvas, left, g.margin_bottom, g.text_width, g.text_height, self.head)
         canvas.restoreState()
 
     def _fit(self, text: str, width: float) -> str:

@@ -22,16 +22,19 @@ from iwobook.model import (
 )
 from iwobook.walk import section_inlines
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.flowables import Anchor, MatterStart, PageBreakAction, PageForms, RectoBreak
+from iwobook.writers.pdf.flowables import Anchor, MatterStart, NotesFill, PageBreakAction, PageForms, RectoBreak
 from iwobook.writers.pdf.generated import GeneratedWriter
-from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
 
 
 class StoryBuilder:
     """Build the flowables of a prepared book, in reading order."""
 
-    def __init__(self, book: Book, ts: Typesetter, state: PageState, geometry: Geometry, cover_png: bytes) -> None:
+    def __init__(
+        self, book: Book, ts: Typesetter, state: PageState, geometry: Geometry, head: HeadStyle, cover_png: bytes
+    ) -> None:
+        self.head = head
         self.book = book
         self.ts = ts
         self.state = state
@@ -93,13 +96,21 @@ class StoryBuilder:
         is_colophon = isinstance(section, Section) and section.kind is SectionKind.COLOPHON
         is_contents = isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
         recto = is_contents or not (front or is_colophon)
-        out: list[Flowable] = [RectoBreak() if recto else PageBreakAction()]
+        after_chapter = self._follows_chapter(section)
+        out: list[Flowable] = [RectoBreak("notes" if after_chapter else "blank") if recto else PageBreakAction()]
         if part is not None:
             key = f"part-{section.id}"
             out += [Anchor(self.state, key, part.title, 0), self.ts.plain(part.title, "part_title")]
         level = 1 if part is not None or self._in_titled_part(section) else 0
         out.append(Anchor(self.state, section.id, self._outline_title(section), level, head=section.title))
         return out
+
+    def _follows_chapter(self, section: AnySection) -> bool:
+        """Return True when the section right before this one in reading order is a chapter."""
+        sections = self.book.sections()
+        index = sections.index(section)
+        previous = sections[index - 1] if index else None
+        return isinstance(previous, Section) and previous.kind is SectionKind.CHAPTER
 
     def _in_titled_part(self, section: AnySection) -> bool:
         """Return True when section belongs to a part that has a title."""
@@ -175,6 +186,7 @@ class StoryBuilder:
             )
         if chapter.themes:
             out.append(self.generated.theme_line(chapter.themes))
+        out.append(NotesFill(self.head, self.geometry.text_height * 0.15))
         return out
 
     def _characters_present(self, chapter: Section) -> list[tuple[str, str]]:
