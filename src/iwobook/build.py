@@ -51,6 +51,15 @@ def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, sa
         say("laying out the large-print PDF")
         data = render_pdf(book, config.with_edition(Edition.LARGE_PRINT), say)
         written.append(write_atomically(config.out_dir / f"{slug}-large-print.pdf", data))
+    if what in ("booklet", "all"):
+        from iwobook.impose import impose_booklet
+        from iwobook.writers.pdf import render_pdf
+
+        assert config.paper is not None
+        say(f"laying out the booklet pages ({config.paper.half.name})")
+        pages = render_pdf(book, replace(config.with_edition(Edition.BOOKLET), paper=config.paper.half), say)
+        say(f"imposing two-up on {config.paper.name} sheets")
+        written.append(write_atomically(config.out_dir / f"{slug}-booklet.pdf", impose_booklet(pages, (config.paper.size[1], config.paper.size[0]))))
     if what in ("epub", "all"):
         from iwobook.writers.epub import render_epub
 

@@ -70,6 +70,13 @@ class NotesFill(Flowable):  # type: ignore[misc]
             draw_notes(self.canv, 0, 0, self.width, self.height - 6, self.head)
 
 
+class VersoBreak(ActionFlowable):  # type: ignore[misc]
+    """Start the next page on a left-hand page (for the back cover), leaving a skipped page blank."""
+
+    def __init__(self) -> None:
+        super().__init__(("verso",))
+
+
 class PageBreakAction(ActionFlowable):  # type: ignore[misc]
     """Start a new page (either side)."""
 

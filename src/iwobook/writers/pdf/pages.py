@@ -132,6 +132,16 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self.handle_pageBreak()
             self.clean_hanging()
 
+    def handle_verso(self) -> None:
+        """Break to a new left-hand page, leaving a skipped right-hand page truly blank."""
+        if self._curPageFlowableCount:
+            self.handle_pageBreak()
+            self.clean_hanging()
+        if self.page % 2 == 1:
+            self.state.blank = True
+            self.handle_pageBreak()
+            self.clean_hanging()
+
     def handle_newPage(self) -> None:
         """Break to a new page unless the current one is still empty."""
         if self._curPageFlowableCount:
@@ -142,6 +152,9 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Restart the page numbers at the current page for front ('i') or body ('1') matter."""
         self.state.matter = matter
         self.state.matter_start = self.page
+        if matter == "back-cover":
+            self.canv.addPageLabel(self.page - 1, prefix="Back cover")
+            return
         style = "ROMAN_LOWER" if matter == "front" else "ARABIC"
         self.canv.addPageLabel(self.page - 1, style=style, start=1)
 
@@ -162,7 +175,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Finish a page: draw the running head and folio unless it is a cover, opening or blank page."""
         state = self.state
         folio = state.folio()
-        state.labels.append(folio or ("Cover" if self.page == 1 else "Inside cover"))
+        state.labels.append(folio or {"back-cover": "Back cover"}.get(state.matter, "Cover"))
         if state.matter == "cover" or state.blank or not folio:
             return
         g = self.geometry

@@ -22,7 +22,15 @@ from iwobook.model import (
 )
 from iwobook.walk import section_inlines
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.flowables import Anchor, MatterStart, NotesFill, PageBreakAction, PageForms, RectoBreak
+from iwobook.writers.pdf.flowables import (
+    Anchor,
+    MatterStart,
+    NotesFill,
+    PageBreakAction,
+    PageForms,
+    RectoBreak,
+    VersoBreak,
+)
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
@@ -52,6 +60,7 @@ class StoryBuilder:
                 out += [RectoBreak(), MatterStart("body")]
                 matter = part.matter
             out.extend(self.part(part))
+        out.extend(self.back_cover())
         keys = self.generated.toc_keys() + self.generated.part_keys()
         out.append(
             PageForms(self.state, keys, self.ts.styles["toc_entry"].fontName, self.ts.styles["toc_entry"].fontSize)
@@ -63,6 +72,18 @@ class StoryBuilder:
         g = self.geometry
         image = Image(io.BytesIO(self.cover_png), width=g.width, height=g.height)
         return [Anchor(self.state, "cover", "Cover"), image, RectoBreak(), MatterStart("front")]
+
+    def back_cover(self) -> list[Flowable]:
+        """Return the back cover, always the last and a left-hand page: description, publisher, identifier."""
+        meta = self.book.metadata
+        out: list[Flowable] = [VersoBreak(), MatterStart("back-cover"), Anchor(self.state, "back-cover", "Back cover")]
+        out.append(Spacer(1, self.geometry.text_height * 0.3))
+        if meta.description:
+            out.append(self.ts.plain(meta.description, "back_cover"))
+        for line in (meta.publisher, meta.licence and f"Licence: {meta.licence}", meta.identifier):
+            if line:
+                out.append(self.ts.plain(line, "title_meta"))
+        return out
 
     def title_page(self) -> list[Flowable]:
         """Return the title page: title, subtitle, contributors, publisher and edition."""
