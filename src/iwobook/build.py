@@ -32,40 +32,46 @@ def configure(root: Path, book: Book, paper: str | None, out: Path | None) -> Bu
     return config
 
 
-def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]) -> list[Path]:
+def render_output(book: Book, config: BuildConfig, what: str, say: Callable[[str], None]) -> bytes:
+    """Return the bytes of one output ('pdf', 'large-print', 'booklet' or 'epub') of a prepared book."""
+    paper = config.paper or Paper.from_name(book.metadata.paper)
+    if what == "epub":
+        from iwobook.writers.epub import render_epub
+
+        say("writing the EPUB")
+        return render_epub(book, config, say)
+    from iwobook.writers.pdf import render_pdf
+
+    if what == "large-print":
+        say(f"laying out the large-print PDF ({paper.name})")
+        return render_pdf(book, config.with_edition(Edition.LARGE_PRINT), say)
+    if what == "booklet":
+        from iwobook.impose import impose_booklet
+
+        say(f"laying out the booklet pages ({paper.half.name})")
+        pages = render_pdf(book, replace(config.with_edition(Edition.BOOKLET), paper=paper.half), say)
+        say(f"imposing them two-up on {paper.name} sheets")
+        width, height = paper.size
+        return impose_booklet(pages, (height, width))
+    say(f"laying out the PDF ({paper.name})")
+    return render_pdf(book, config, say)
+
+
+OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}
+
+
+def build_outputs(
+    root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]
+) -> list[Path]:
     """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written."""
     say("reading and checking the manuscript")
     book = prepare(load_checked(root))
     config = configure(root, book, paper, out)
     slug = book_slug(book.metadata.title)
     written: list[Path] = []
-    if what in ("pdf", "all"):
-        from iwobook.writers.pdf import render_pdf
-
-        say(f"laying out the PDF ({config.paper.name if config.paper else ''})")
-        data = render_pdf(book, config, say)
-        written.append(write_atomically(config.out_dir / f"{slug}.pdf", data))
-    if what in ("large-print", "all"):
-        from iwobook.writers.pdf import render_pdf
-
-        say("laying out the large-print PDF")
-        data = render_pdf(book, config.with_edition(Edition.LARGE_PRINT), say)
-        written.append(write_atomically(config.out_dir / f"{slug}-large-print.pdf", data))
-    if what in ("booklet", "all"):
-        from iwobook.impose import impose_booklet
-        from iwobook.writers.pdf import render_pdf
-
-        assert config.paper is not None
-        say(f"laying out the booklet pages ({config.paper.half.name})")
-        pages = render_pdf(book, replace(config.with_edition(Edition.BOOKLET), paper=config.paper.half), say)
-        say(f"imposing two-up on {config.paper.name} sheets")
-        written.append(write_atomically(config.out_dir / f"{slug}-booklet.pdf", impose_booklet(pages, (config.paper.size[1], config.paper.size[0]))))
-    if what in ("epub", "all"):
-        from iwobook.writers.epub import render_epub
-
-        say("writing the EPUB")
-        data = render_epub(book, config, say)
-        written.append(write_atomically(config.out_dir / f"{slug}.epub", data))
-    for path in written:
-        say(f"wrote {path} ({path.stat().st_size / 1024:.0f} KiB)")
+    for kind in OUTPUT_NAMES if what == "all" else (what,):
+        data = render_output(book, config, kind, say)
+        path = write_atomically(config.out_dir / OUTPUT_NAMES[kind].format(slug), data)
+        say(f"wrote {path} ({len(data) / 1024:.0f} KiB)")
+        written.append(path)
     return written

@@ -53,7 +53,7 @@ def _metadata(f: Fields, loc: Loc, root: Path, report: Report) -> Metadata:
             report.add(f.path, line, Code.E142, f"cover '{cover}' {problem}")
     return Metadata(
         loc=loc,
-        title=f.text("title"),
+        title=f.title(),
         subtitle=f.text("subtitle", required=False),
         language=f.lang("language"),
         identifier=f.text("identifier"),
@@ -170,7 +170,7 @@ class ManuscriptLoader:
         parts: list[Part] = []
         for item in mappings(f.sequence("contents", required=True), BOOK_FILE, self.report, "part"):
             p = Fields(item, BOOK_FILE, self.report, "part")
-            title = p.text("title", required=False)
+            title = p.title(required=False)
             matter_name = p.choice("matter", [m.value for m in Matter], required=False, default="body")
             matter = Matter(matter_name or "body")
             sections: list[AnySection] = []
@@ -197,7 +197,7 @@ class ManuscriptLoader:
         if isinstance(entry, Mapping):
             g = Fields(entry, BOOK_FILE, self.report, "generated section")
             source = g.choice("generated", [k.value for k in Generated])
-            title = g.text("title")
+            title = g.title()
             section_id = g.ident("id", required=False, default=source)
             g.finish()
             if not source:

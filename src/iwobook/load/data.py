@@ -58,7 +58,7 @@ class DataReader:
         for item in mappings(node, self.name, self.report, "letter"):
             f = Fields(item, self.name, self.report, "letter")
             letter_id = f.ident()
-            title = f.text("title")
+            title = f.title()
             author = f.ident("author")
             recipient = f.text("recipient")
             date = f.text("date")

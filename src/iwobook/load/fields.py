@@ -9,6 +9,7 @@ from iwobook.diagnostics import Code, Report, suggest
 from iwobook.load.yamltree import Mapping, Scalar, Sequence, YNode, type_name
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+TITLE_LIMIT = 200
 LANG_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -64,6 +65,19 @@ class Fields:
             return value
         self._wrong(name, node, "text")
         return default
+
+    def title(self, name: str = "title", required: bool = True, limit: int = TITLE_LIMIT) -> str:
+        """Return field name as a one-line title of at most limit characters."""
+        value = " ".join(self.text(name, required).split())
+        if len(value) > limit:
+            self.report.add(
+                self.path,
+                self.line_of(name),
+                Code.E123,
+                f"'{name}' is {len(value)} characters long; keep titles under {limit}"
+                " so they fit a page and the contents",
+            )
+        return value
 
     def text_at(self, name: str, required: bool = True) -> tuple[str, int]:
         """Return field name as text with the file line where that text starts (for Markdown fields)."""

@@ -59,7 +59,7 @@ def read_section(
         return None
     fields = Fields(node, name, report, "front matter")
     section_id = fields.ident("id", required=False, default=default_id(path))
-    title = fields.text("title")
+    title = fields.title()
     kind_name = fields.choice("kind", [k.value for k in SectionKind], required=False, default="section")
     kind = SectionKind(kind_name)
     setting = ""

@@ -94,6 +94,8 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
         try:
             doc.build(story)
         except LayoutError as error:
-            raise InputError([Diagnostic("manuscript", 1, Code.E171, f"layout impossible: {error}")]) from error
+            where = doc.state.last_loc or book.metadata.loc
+            message = "a block here is too large to fit on any page; shorten or split it"
+            raise InputError([Diagnostic(where.file, where.line, Code.E171, message)]) from error
     say(f"{doc.page} pages")
     return buffer.getvalue()

@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, Paragraph
 
+from iwobook.model import Loc
 from iwobook.writers.pdf.pages import HeadStyle, PageState, draw_notes
 
 PAGE_FORM = "pg-{}"
@@ -17,8 +18,17 @@ PAGE_FORM = "pg-{}"
 class Anchor(Flowable):  # type: ignore[misc]
     """A zero-size mark: named destination, outline entry and running-head title for what follows."""
 
-    def __init__(self, state: PageState, key: str, outline: str = "", level: int = 0, head: str | None = None) -> None:
+    def __init__(
+        self,
+        state: PageState,
+        key: str,
+        outline: str = "",
+        level: int = 0,
+        head: str | None = None,
+        loc: Loc | None = None,
+    ) -> None:
         super().__init__()
+        self.loc = loc
         self.state = state
         self.key = key
         self.outline = outline
@@ -36,6 +46,8 @@ class Anchor(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.bookmarkHorizontal(self.key, 0, 0)
         self.state.anchor_pages[self.key] = self.state.folio()
+        if self.loc is not None:
+            self.state.last_loc = self.loc
         if self.outline:
             canvas.addOutlineEntry(self.outline, self.key, self.level, closed=self.level > 0)
         if self.head is not None:

@@ -165,7 +165,7 @@ class GeneratedWriter:
             status = "Historical person" if c.historical else "Fictional character"
             details = [c.rank, c.role] + ([f"played by {c.actor}"] if c.actor else [])
             head: list[Flowable] = [
-                Anchor(self.state, c.id),
+                Anchor(self.state, c.id, loc=c.loc),
                 self._paragraph(name, "entry_name"),
                 self._paragraph(f"<b>{status}.</b> " + self.ts.markup.text(" · ".join(details), family), "entry_meta"),
             ]
@@ -184,7 +184,7 @@ class GeneratedWriter:
         for le in self.book.letters:
             meta = f"{le.kind.label} · Recipient: {le.recipient} · Date: {le.date}"
             head: list[Flowable] = [
-                Anchor(self.state, le.id),
+                Anchor(self.state, le.id, loc=le.loc),
                 self.ts.plain(le.title, "entry_name"),
                 self._paragraph(self.ts.markup.text(meta, family), "entry_meta"),
             ]
@@ -216,7 +216,9 @@ class GeneratedWriter:
                 t.term + (f" ({t.term_ja})" if t.term_ja else ""), self.ts.family_of["entry_name"]
             )
             body = self.ts.blocks(t.definition, "body_first", "body_first")
-            out.append(KeepTogether([Anchor(self.state, t.id), self._paragraph(name, "entry_name"), *body[:1]]))
+            out.append(
+                KeepTogether([Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name"), *body[:1]])
+            )
             out += body[1:]
             seen = self.appearances(t.id)
             if seen is not None:

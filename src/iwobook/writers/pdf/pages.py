@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from iwobook.model import Loc
 from iwobook.writers.pdf.stylesheet import Geometry
 
 
@@ -49,6 +50,7 @@ class PageState:
     notes: bool = False
     anchor_pages: dict[str, str] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
+    last_loc: Loc | None = None
 
     def folio(self) -> str:
         """Return the printed number of the current page ('' on the cover)."""

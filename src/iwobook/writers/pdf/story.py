@@ -123,7 +123,9 @@ class StoryBuilder:
             key = f"part-{section.id}"
             out += [Anchor(self.state, key, part.title, 0), self.ts.plain(part.title, "part_title")]
         level = 1 if part is not None or self._in_titled_part(section) else 0
-        out.append(Anchor(self.state, section.id, self._outline_title(section), level, head=section.title))
+        out.append(
+            Anchor(self.state, section.id, self._outline_title(section), level, head=section.title, loc=section.loc)
+        )
         return out
 
     def _follows_chapter(self, section: AnySection) -> bool:
