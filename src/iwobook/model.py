@@ -379,6 +379,20 @@ class Book:
         return tuple(s for s in self.sections() if isinstance(s, Section) and s.kind is SectionKind.CHAPTER)
 
 
+@dataclass(frozen=True, slots=True)
+class PageStart:
+    """Where a printed page begins: its label, the block it begins in (block_key or '#id'), the word offset."""
+
+    label: str
+    key: str
+    word: int
+
+
+def block_key(loc: Loc) -> str:
+    """Return the key both writers use for the paragraph or heading that starts at loc."""
+    return f"{loc.file}:{loc.line}"
+
+
 # ---------------------------------------------------------------- helpers over nodes
 
 

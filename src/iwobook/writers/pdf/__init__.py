@@ -6,17 +6,18 @@ import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from reportlab.platypus.doctemplate import LayoutError
 
 from iwobook.config import BuildConfig, Paper
 from iwobook.cover import render_cover_png
 from iwobook.diagnostics import Code, Diagnostic, InputError
-from iwobook.model import Book
+from iwobook.model import Book, PageStart
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.fonts import register_families
 from iwobook.writers.pdf.markup import MarkupWriter
-from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle
+from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle, PageState
 from iwobook.writers.pdf.story import StoryBuilder
 from iwobook.writers.pdf.stylesheet import load_stylesheet
 from iwobook.writers.pdf.typeset import paragraph_styles
@@ -38,15 +39,29 @@ def _source_date(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+@dataclass(frozen=True)
+class PdfLayout:
+    """A laid-out PDF: its bytes and where each printed page begins (for the EPUB's page-list)."""
+
+    data: bytes
+    pagination: tuple[PageStart, ...]
+
+
 def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> bytes:
     """Return the PDF of book for config's paper and edition; raise InputError on undrawable text."""
+    return layout_pdf(book, config, say).data
+
+
+def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> PdfLayout:
+    """Return the PDF of book and its pagination; raise InputError on undrawable text or impossible layout."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
     sheet = load_stylesheet(config, paper.size)
     families = register_families(config.asset("fonts"), sheet.fonts)
     styles = paragraph_styles(sheet, families, book.metadata.language)
     markup = MarkupWriter(families, book.targets)
     family_of = {name: spec.family for name, spec in sheet.styles.items()}
-    ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width)
+    state = PageState()
+    ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width, state)
     g = sheet.geometry
     cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
     head_spec = sheet["running_head"]
@@ -60,6 +75,7 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
             g,
             head,
             meta.title,
+            state,
             title=meta.title,
             author=", ".join(c.name for c in meta.contributors),
             subject=meta.description or meta.subtitle,
@@ -98,4 +114,4 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
             message = "a block here is too large to fit on any page; shorten or split it"
             raise InputError([Diagnostic(where.file, where.line, Code.E171, message)]) from error
     say(f"{doc.page} pages")
-    return buffer.getvalue()
+    return PdfLayout(buffer.getvalue(), state.pagination())

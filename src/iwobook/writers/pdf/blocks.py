@@ -9,9 +9,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
 
 from iwobook.config import BuildConfig
-from iwobook.model import Block, Blocks, Figure, Heading, Inlines, ListBlock, Quote
+from iwobook.model import Block, Blocks, Figure, Heading, Inlines, ListBlock, Quote, block_key
 from iwobook.model import Paragraph as ParagraphNode
+from iwobook.writers.pdf.flowables import KeyedParagraph
 from iwobook.writers.pdf.markup import MarkupWriter
+from iwobook.writers.pdf.pages import PageState
 
 
 @dataclass
@@ -23,10 +25,14 @@ class Typesetter:
     config: BuildConfig
     family_of: dict[str, str]
     text_width: float
+    state: PageState
 
-    def para(self, inlines: Inlines, style: str) -> Paragraph:
-        """Return a paragraph of inlines in the named style."""
-        return Paragraph(self.markup.inlines(inlines, self.family_of[style]), self.styles[style])
+    def para(self, inlines: Inlines, style: str, key: str = "") -> Paragraph:
+        """Return a paragraph of inlines in the named style; a key marks it as a model block for pagination."""
+        markup = self.markup.inlines(inlines, self.family_of[style])
+        if key:
+            return KeyedParagraph(markup, self.styles[style], state=self.state, key=key)
+        return Paragraph(markup, self.styles[style])
 
     def plain(self, text: str, style: str) -> Paragraph:
         """Return a paragraph of plain (escaped) text in the named style."""
@@ -44,10 +50,10 @@ class Typesetter:
     def block(self, block: Block, style: str) -> list[Flowable]:
         """Return the flowables of one block."""
         match block:
-            case ParagraphNode(inlines=inlines):
-                return [self.para(inlines, style)]
-            case Heading(level=level, inlines=inlines):
-                heading = self.para(inlines, "heading2" if level == 2 else "heading3")
+            case ParagraphNode(loc=loc, inlines=inlines):
+                return [self.para(inlines, style, block_key(loc))]
+            case Heading(loc=loc, level=level, inlines=inlines):
+                heading = self.para(inlines, "heading2" if level == 2 else "heading3", block_key(loc))
                 heading.keepWithNext = 1
                 return [heading]
             case ListBlock():

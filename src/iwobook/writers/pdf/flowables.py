@@ -46,6 +46,7 @@ class Anchor(Flowable):  # type: ignore[misc]
         canvas = self.canv
         canvas.bookmarkHorizontal(self.key, 0, 0)
         self.state.anchor_pages[self.key] = self.state.folio()
+        self.state.record_start("#" + self.key, 0)
         if self.loc is not None:
             self.state.last_loc = self.loc
         if self.outline:
@@ -53,6 +54,40 @@ class Anchor(Flowable):  # type: ignore[misc]
         if self.head is not None:
             self.state.head_title = self.head
             self.state.opening = True
+
+
+class KeyedParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph made from a model block: the first one drawn on a page records where that page begins."""
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        *args: Any,
+        state: PageState | None = None,
+        key: str = "",
+        word: int = 0,
+        **kw: Any,
+    ) -> None:
+        super().__init__(text, style, *args, **kw)
+        self.state = state
+        self.key = key
+        self.word = word
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        """Split like a paragraph; the second part remembers the block and how many words came before it."""
+        parts = list(super().split(available_width, available_height))
+        offset = self.word
+        for part in parts:
+            part.state, part.key, part.word = self.state, self.key, offset
+            offset += len(part.getPlainText().split())
+        return parts
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw, recording the page start if this is the first keyed text on the page."""
+        if self.state is not None:
+            self.state.record_start(self.key, self.word)
+        super().drawOn(canvas, x, y, _sW)
 
 
 class RectoBreak(ActionFlowable):  # type: ignore[misc]

@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from iwobook.model import Loc
+from iwobook.model import Loc, PageStart
 from iwobook.writers.pdf.stylesheet import Geometry
 
 
@@ -51,6 +51,29 @@ class PageState:
     anchor_pages: dict[str, str] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
     last_loc: Loc | None = None
+    starts: dict[str, PageStart] = field(default_factory=dict)
+
+    def record_start(self, key: str, word: int) -> None:
+        """Record where the current page begins, unless something on it was recorded already."""
+        folio = self.folio()
+        if folio and folio not in self.starts:
+            self.starts[folio] = PageStart(folio, key, word)
+
+    def pagination(self) -> tuple[PageStart, ...]:
+        """Return where every numbered page begins; a page without text begins where the next text does."""
+        out: list[PageStart] = []
+        pending: list[str] = []
+        for label in self.labels:
+            if label in ("", "Cover", "Inside cover", "Back cover"):
+                continue
+            start = self.starts.get(label)
+            if start is None:
+                pending.append(label)
+                continue
+            out += [PageStart(p, start.key, start.word) for p in pending]
+            pending.clear()
+            out.append(start)
+        return tuple(out)
 
     def folio(self) -> str:
         """Return the printed number of the current page ('' on the cover)."""
@@ -92,7 +115,9 @@ def draw_notes(canvas: Any, x: float, y: float, width: float, height: float, hea
 class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A document of cover, recto and verso pages that keeps a PageState and writes page labels."""
 
-    def __init__(self, target: Any, geometry: Geometry, head: HeadStyle, book_title: str, **kwargs: Any) -> None:
+    def __init__(
+        self, target: Any, geometry: Geometry, head: HeadStyle, book_title: str, state: PageState, **kwargs: Any
+    ) -> None:
         page_box = (0, 0, geometry.width, geometry.height)
         super().__init__(
             target, pagesize=(geometry.width, geometry.height), trimBox=page_box, bleedBox=page_box, **kwargs
@@ -100,7 +125,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.geometry = geometry
         self.head = head
         self.book_title = book_title
-        self.state = PageState()
+        self.state = state
         g = geometry
         cover = Frame(0, 0, g.width, g.height, 0, 0, 0, 0, id="cover")
         recto = Frame(g.margin_inner, g.margin_bottom, g.text_width, g.text_height, 0, 0, 0, 0, id="recto")

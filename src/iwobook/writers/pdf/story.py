@@ -19,6 +19,7 @@ from iwobook.model import (
     Section,
     SectionKind,
     TargetKind,
+    block_key,
 )
 from iwobook.walk import section_inlines
 from iwobook.writers.pdf.blocks import Typesetter
@@ -195,7 +196,7 @@ class StoryBuilder:
         out += ts.blocks(chapter.blocks)
         if chapter.questions:
             out.append(ts.plain("Discussion questions", "label"))
-            items = [ListItem(ts.para(q, "question")) for q in chapter.questions]
+            items = [ListItem(ts.para(q, "question", block_key(q[0].loc) if q else "")) for q in chapter.questions]
             style = ts.styles["question"]
             out.append(
                 ListFlowable(
