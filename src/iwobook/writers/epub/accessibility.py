@@ -1,0 +1,74 @@
+"""The accessibility metadata this writer can truthfully claim for a book."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from iwobook.model import Book, Inline, LangSpan, Section, Text, is_cjk
+from iwobook.walk import block_inlines, inlines_of, section_inlines
+from iwobook.writers.epub.content import JAPANESE, get_language_name, get_primary_language
+from iwobook.writers.epub.package import Accessibility
+
+FEATURES = (
+    "structuralNavigation",
+    "tableOfContents",
+    "readingOrder",
+    "displayTransformability",
+    "alternativeText",
+    "ARIA",
+)
+
+
+def iter_book_inlines(book: Book) -> Iterator[Inline]:
+    """Yield every inline node of the book: sections, data records and the timeline."""
+    for section in book.sections():
+        if isinstance(section, Section):
+            yield from section_inlines(section)
+    for character in book.characters:
+        yield from block_inlines(character.description)
+    for letter in book.letters:
+        yield from block_inlines(letter.text + letter.provenance)
+    for term in book.terms:
+        yield from block_inlines(term.definition)
+    for event in book.timeline:
+        yield from inlines_of(event.text)
+
+
+def find_other_languages(book: Book) -> list[str]:
+    """Return the primary tags of the other languages the EPUB tags, in order of first use."""
+    found: list[str] = []
+    for node in iter_book_inlines(book):
+        if isinstance(node, LangSpan):
+            found.append(get_primary_language(node.lang))
+        elif isinstance(node, Text) and any(is_cjk(char) for char in node.text):
+            found.append(JAPANESE)
+    if any(c.name_ja for c in book.characters) or any(t.term_ja for t in book.terms):
+        found.append(JAPANESE)
+    found += [get_primary_language(o.lang) for le in book.letters for o in le.originals]
+    own = get_primary_language(book.metadata.language)
+    return [lang for lang in dict.fromkeys(found) if lang != own]
+
+
+def describe_accessibility(book: Book, has_images: bool) -> Accessibility:
+    """Return the access modes, features and summary of the EPUB built from book."""
+    languages = [get_language_name(lang) for lang in find_other_languages(book)]
+    sentences = [
+        "This EPUB 3 publication is designed to meet EPUB Accessibility 1.1 at WCAG 2.1 Level AA.",
+        "It has a table of contents, headings and ARIA landmarks for structural navigation, a logical reading order,"
+        " and links from the chapters to the glossaries and back.",
+    ]
+    if languages:
+        names = ", ".join(languages[:-1]) + (" and " if len(languages) > 1 else "") + languages[-1]
+        sentences.append(f"Passages in {names} are tagged with their language for text-to-speech.")
+    sentences.append(
+        "Every image has a text alternative."
+        if has_images
+        else "The only image is the cover, which has a text alternative."
+    )
+    sentences.append("The text reflows and no fonts or colours are imposed, so the reader's display settings apply.")
+    return Accessibility(
+        modes=("textual", "visual") if has_images else ("textual",),
+        sufficient=("textual", "textual,visual") if has_images else ("textual",),
+        features=FEATURES,
+        summary=" ".join(sentences),
+    )

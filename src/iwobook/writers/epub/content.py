@@ -1,0 +1,210 @@
+"""Model inlines and blocks as XHTML elements, with links resolved through the book's file plan."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import assert_never
+from urllib.parse import urlsplit
+
+from iwobook.model import (
+    Appearance,
+    Block,
+    Blocks,
+    Book,
+    Code,
+    CrossRef,
+    Emphasis,
+    Figure,
+    Heading,
+    Inlines,
+    LangSpan,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Strong,
+    TargetKind,
+    Text,
+    script_runs,
+)
+from iwobook.writers.epub.markup import Node, h, make_lang_attrs
+
+JAPANESE = "ja"
+LANGUAGE_NAMES = {
+    "ja": "Japanese",
+    "id": "Indonesian",
+    "en": "English",
+    "nl": "Dutch",
+    "de": "German",
+    "fr": "French",
+}
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rendering needs besides the node: the book, its language and where each section and image went."""
+
+    book: Book
+    lang: str
+    files: Mapping[str, str]
+    images: Mapping[str, str]
+
+    def resolve_section(self, section_id: str) -> str | None:
+        """Return the file of a section, or None when it is not in the book."""
+        return self.files.get(section_id)
+
+    def resolve_target(self, target_id: str) -> str | None:
+        """Return the href a cross-reference to target_id links to, or None when it has no home."""
+        target = self.book.targets.get(target_id)
+        if target is None:
+            return None
+        home = self.files.get(target.section_id)
+        if home is None:
+            return None
+        return home if target.kind is TargetKind.SECTION else f"{home}#{target.id}"
+
+
+def get_primary_language(lang: str) -> str:
+    """Return the primary subtag of a BCP 47 tag, lower case ('en-GB' -> 'en')."""
+    return lang.split("-")[0].lower()
+
+
+def get_language_name(lang: str) -> str:
+    """Return an English name for a language tag ('ja' -> 'Japanese'), or the tag itself."""
+    return LANGUAGE_NAMES.get(get_primary_language(lang), lang)
+
+
+def render_text(text: str, lang: str) -> list[Node]:
+    """Return text as nodes, wrapping Japanese-script runs in a ja span unless lang is already Japanese."""
+    if get_primary_language(lang) == JAPANESE:
+        return [text]
+    return [h("span", make_lang_attrs(JAPANESE), run) if cjk else run for run, cjk in script_runs(text)]
+
+
+def render_foreign(text: str, lang: str, attrs: Mapping[str, str] | None = None) -> Node:
+    """Return a span holding text tagged with its language."""
+    return h("span", {**(attrs or {}), **make_lang_attrs(lang)}, text)
+
+
+def render_inlines(inlines: Inlines, ctx: Context, lang: str, in_link: bool = False) -> list[Node]:
+    """Return inline nodes as XHTML (inside a link, cross-references and links keep only their text)."""
+    out: list[Node] = []
+    for node in inlines:
+        match node:
+            case Text(text=text):
+                out += render_text(text, lang)
+            case Emphasis(children=children):
+                out.append(h("em", None, render_inlines(children, ctx, lang, in_link)))
+            case Strong(children=children):
+                out.append(h("strong", None, render_inlines(children, ctx, lang, in_link)))
+            case Code(text=text):
+                out.append(h("code", None, text))
+            case LineBreak():
+                out.append(h("br"))
+            case LangSpan(lang=span_lang, children=children):
+                out.append(h("span", make_lang_attrs(span_lang), render_inlines(children, ctx, span_lang, in_link)))
+            case Link(url=url, children=children):
+                inner = render_inlines(children, ctx, lang, True) or render_text(url, lang)
+                safe = urlsplit(url).scheme.lower() in SAFE_SCHEMES
+                out += inner if in_link or not safe else [h("a", {"href": url}, inner)]
+            case CrossRef():
+                out += render_cross_ref(node, ctx, lang, in_link)
+            case _:
+                assert_never(node)
+    return out
+
+
+def render_cross_ref(ref: CrossRef, ctx: Context, lang: str, in_link: bool) -> list[Node]:
+    """Return a cross-reference as a link to its target, showing its own text or the target's label."""
+    target = ctx.book.targets.get(ref.target)
+    inner = render_inlines(ref.children, ctx, lang, True)
+    if not inner:
+        inner = render_text(target.label if target else ref.target, lang)
+    href = ctx.resolve_target(ref.target)
+    if in_link or href is None or target is None:
+        return inner
+    attrs = {"href": href}
+    if target.kind in (TargetKind.CHARACTER, TargetKind.TERM):
+        attrs.update({"epub:type": "glossref", "role": "doc-glossref"})
+    return [h("a", attrs, inner)]
+
+
+def render_blocks(blocks: Blocks, ctx: Context, lang: str) -> list[Node]:
+    """Return blocks as XHTML elements."""
+    return [render_block(block, ctx, lang) for block in blocks]
+
+
+def render_block(block: Block, ctx: Context, lang: str) -> Node:
+    """Return one block as an XHTML element (section headings are h1, so body headings start at h2)."""
+    match block:
+        case Paragraph(inlines=inlines):
+            return h("p", None, render_inlines(inlines, ctx, lang))
+        case Heading(level=level, inlines=inlines):
+            return h(f"h{min(max(level, 2), 6)}", None, render_inlines(inlines, ctx, lang))
+        case ListBlock(ordered=ordered, items=items, start=start):
+            attrs = {"start": str(start)} if ordered and start != 1 else None
+            return h("ol" if ordered else "ul", attrs, [render_item(item, ctx, lang) for item in items])
+        case Quote(blocks=inner):
+            return h("blockquote", None, render_blocks(inner, ctx, lang))
+        case Figure(path=path, alt=alt, caption=caption):
+            image = h("img", {"src": ctx.images.get(path, path), "alt": alt})
+            return h("figure", None, image, h("figcaption", None, render_text(caption, lang)) if caption else None)
+        case _:
+            assert_never(block)
+
+
+def render_item(item: Blocks, ctx: Context, lang: str) -> Node:
+    """Return a list item: a lone paragraph's inlines sit directly in the li."""
+    if len(item) == 1 and isinstance(item[0], Paragraph):
+        return h("li", None, render_inlines(item[0].inlines, ctx, lang))
+    return h("li", None, render_blocks(item, ctx, lang))
+
+
+def format_date(iso: str) -> str:
+    """Return an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as '19 February 1945', 'June 1944' or '1945'; else as given."""
+    parts = iso.split("-")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
+        return iso
+    year = parts[0]
+    if len(parts) == 1:
+        return year
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return iso
+    name = calendar.month_name[month]
+    return f"{name} {year}" if len(parts) == 2 else f"{int(parts[2])} {name} {year}"
+
+
+def render_appearances(label: str, appearances: tuple[Appearance, ...], ctx: Context) -> Node | None:
+    """Return a 'label: Chapter 1: Title; ...' paragraph linking each chapter, or None when there are none."""
+    links: list[Node] = []
+    for n, appearance in enumerate(appearances):
+        href = ctx.resolve_section(appearance.section_id)
+        text = f"Chapter {appearance.number}: {appearance.title}"
+        if n:
+            links.append("; ")
+        links.append(h("a", {"href": href}, render_text(text, ctx.lang)) if href else text)
+    if not links:
+        return None
+    return h("p", {"class": "appears"}, h("span", {"class": "label"}, f"{label}:"), " ", links)
+
+
+def iter_figures(blocks: Blocks) -> Iterator[Figure]:
+    """Yield every figure inside blocks, in order."""
+    for block in blocks:
+        match block:
+            case Figure():
+                yield block
+            case ListBlock(items=items):
+                for item in items:
+                    yield from iter_figures(item)
+            case Quote(blocks=inner):
+                yield from iter_figures(inner)
+            case Paragraph() | Heading():
+                pass
+            case _:
+                assert_never(block)

@@ -1,0 +1,144 @@
+"""The table of contents (one tree for the navigation document and the NCX) and the landmarks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import assert_never
+
+from iwobook.model import Generated, GeneratedSection, Matter
+from iwobook.writers.epub.content import Context, render_text
+from iwobook.writers.epub.markup import Element, Node, h
+from iwobook.writers.epub.pages import make_heading_id
+from iwobook.writers.epub.plan import (
+    COVER_FILE,
+    NAV_FILE,
+    TITLE_FILE,
+    CoverPage,
+    NavPage,
+    Page,
+    PartPage,
+    SectionPage,
+    TitlePage,
+)
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of the table of contents: label, target and the entries under it."""
+
+    label: str
+    href: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Landmark:
+    """One landmark: its epub:type, label and target."""
+
+    kind: str
+    label: str
+    href: str
+
+
+def build_toc(pages: tuple[Page, ...]) -> tuple[TocEntry, ...]:
+    """Return the contents tree: titled parts with their sections under them, other sections at the top."""
+    top: list[TocEntry] = []
+    open_part: tuple[Page, list[TocEntry]] | None = None
+    for page in pages:
+        if not page.in_spine:
+            continue
+        what = page.what
+        match what:
+            case CoverPage() | TitlePage() | NavPage():
+                continue
+            case PartPage():
+                if open_part is not None:
+                    top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
+                open_part = (page, [])
+                continue
+            case SectionPage():
+                entry = TocEntry(page.title, page.file)
+            case _:
+                assert_never(what)
+        if open_part is not None and open_part[0].part == page.part:
+            open_part[1].append(entry)
+        else:
+            if open_part is not None:
+                top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
+                open_part = None
+            top.append(entry)
+    if open_part is not None:
+        top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
+    return tuple(top)
+
+
+def build_landmarks(pages: tuple[Page, ...]) -> tuple[Landmark, ...]:
+    """Return the landmarks: cover, title page, contents, start of the body, and the glossary when present."""
+    marks = [Landmark("cover", "Cover", COVER_FILE), Landmark("titlepage", "Title page", TITLE_FILE)]
+    spine = [page for page in pages if page.in_spine]
+    if any(page.file == NAV_FILE for page in spine):
+        marks.append(Landmark("toc", "Contents", f"{NAV_FILE}#toc"))
+    body = next((page for page in spine if page.matter is Matter.BODY), None)
+    if body is not None:
+        marks.append(Landmark("bodymatter", "Start of content", body.file))
+    glossary = find_glossary_page(spine)
+    if glossary is not None:
+        marks.append(Landmark("glossary", glossary.title, glossary.file))
+    return tuple(marks)
+
+
+def find_glossary_page(pages: list[Page]) -> Page | None:
+    """Return the glossary of terms' page, else the characters' page, else None."""
+    for source in (Generated.TERMS, Generated.CHARACTERS):
+        for page in pages:
+            what = page.what
+            if (
+                isinstance(what, SectionPage)
+                and isinstance(what.section, GeneratedSection)
+                and what.section.source is source
+            ):
+                return page
+    return None
+
+
+def render_toc_list(entries: tuple[TocEntry, ...], ctx: Context) -> Element:
+    """Return the contents tree as nested ordered lists of links."""
+    items: list[Node] = []
+    for entry in entries:
+        link = h("a", {"href": entry.href}, render_text(entry.label, ctx.lang))
+        items.append(h("li", None, link, render_toc_list(entry.children, ctx) if entry.children else None))
+    return h("ol", None, items)
+
+
+def render_nav(title: str, entries: tuple[TocEntry, ...], marks: tuple[Landmark, ...], ctx: Context) -> list[Node]:
+    """Return the navigation document's body: the table of contents and the (hidden) landmarks."""
+    toc = h(
+        "nav",
+        {"epub:type": "toc", "role": "doc-toc", "id": "toc", "aria-labelledby": "title_toc"},
+        h("h1", {"id": "title_toc"}, render_text(title, ctx.lang)),
+        render_toc_list(entries, ctx),
+    )
+    items = [h("li", None, h("a", {"epub:type": m.kind, "href": m.href}, m.label)) for m in marks]
+    guide = h(
+        "nav",
+        {
+            "epub:type": "landmarks",
+            "id": "landmarks",
+            "hidden": "hidden",
+            "aria-labelledby": "title_landmarks",
+        },
+        h("h2", {"id": "title_landmarks"}, "Landmarks"),
+        h("ol", None, items),
+    )
+    return [toc, guide]
+
+
+def render_contents_copy(section: GeneratedSection, entries: tuple[TocEntry, ...], ctx: Context) -> Element:
+    """Return a further contents section (the navigation document is the first): the same list, as a plain nav."""
+    heading = make_heading_id(section.id)
+    return h(
+        "nav",
+        {"id": section.id, "aria-labelledby": heading, "class": "contents"},
+        h("h1", {"id": heading}, render_text(section.title, ctx.lang)),
+        render_toc_list(entries, ctx),
+    )

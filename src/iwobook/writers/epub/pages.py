@@ -1,0 +1,193 @@
+"""The cover, title and part pages, and prose sections: chapters, plain sections and the colophon."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from iwobook.model import CrossRef, Matter, Part, Section, SectionKind, TargetKind
+from iwobook.walk import section_inlines
+from iwobook.writers.epub.content import Context, format_date, render_blocks, render_inlines, render_text
+from iwobook.writers.epub.markup import Element, Node, h
+
+MATTER_TYPES = {Matter.FRONT: "frontmatter", Matter.BODY: "bodymatter", Matter.BACK: "backmatter"}
+CONTRIBUTOR_ROLES = {
+    "author": "Author",
+    "editor": "Editor",
+    "illustrator": "Illustrator",
+    "translator": "Translator",
+}
+
+
+def make_body_attrs(matter: Matter) -> dict[str, str]:
+    """Return the body element's attributes for a page in front, body or back matter."""
+    return {"epub:type": MATTER_TYPES[matter]}
+
+
+def make_heading_id(ident: str) -> str:
+    """Return the id of the heading that names the element ident (manuscript ids never contain '_')."""
+    return f"title_{ident}"
+
+
+def render_cover_page(ctx: Context, image_href: str) -> list[Node]:
+    """Return the cover page's body: the cover image with a text alternative."""
+    meta = ctx.book.metadata
+    alt = f"Cover: {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else "")
+    image = h("img", {"src": image_href, "alt": alt, "epub:type": "cover", "role": "doc-cover"})
+    return [h("div", {"class": "cover"}, image)]
+
+
+def render_title_page(ctx: Context, with_colophon: bool) -> list[Node]:
+    """Return the title page: title, subtitle, contributors, edition, publisher (and the colophon data)."""
+    meta = ctx.book.metadata
+    names = ", ".join(c.name for c in meta.contributors)
+    page = h(
+        "section",
+        {"epub:type": "titlepage", "class": "titlepage", "aria-labelledby": "title_book"},
+        h("h1", {"id": "title_book", "class": "book-title"}, render_text(meta.title, ctx.lang)),
+        h(
+            "p",
+            {"class": "subtitle", "epub:type": "subtitle", "role": "doc-subtitle"},
+            render_text(meta.subtitle, ctx.lang),
+        )
+        if meta.subtitle
+        else None,
+        h("p", {"class": "contributors"}, render_text(names, ctx.lang)) if names else None,
+        h("p", {"class": "edition"}, render_text(meta.edition, ctx.lang)) if meta.edition else None,
+        h("p", {"class": "publisher"}, render_text(meta.publisher, ctx.lang)) if meta.publisher else None,
+    )
+    return [page, render_colophon_data(ctx)] if with_colophon else [page]
+
+
+def render_colophon_data(ctx: Context) -> Element:
+    """Return the book's metadata as a definition list: title, edition, date, identifier, rights ..."""
+    meta = ctx.book.metadata
+    rows: list[tuple[str, str]] = [("Title", meta.title), ("Subtitle", meta.subtitle)]
+    for role in dict.fromkeys(c.role for c in meta.contributors):
+        names = [c.name for c in meta.contributors if c.role == role]
+        label = CONTRIBUTOR_ROLES.get(role, role.capitalize() or "Contributor")
+        rows.append((label + ("s" if len(names) > 1 else ""), ", ".join(names)))
+    rows += [
+        ("Edition", meta.edition),
+        ("Published", format_date(meta.date)),
+        ("Publisher", meta.publisher),
+        ("Identifier", meta.identifier),
+        ("Rights", meta.rights),
+        ("Licence", meta.licence),
+    ]
+    items: list[Node] = []
+    for label, value in rows:
+        if value:
+            attrs = {"class": "identifier"} if label == "Identifier" else None
+            items += [h("dt", None, label), h("dd", attrs, render_text(value, ctx.lang))]
+    return h("dl", {"class": "colophon-data", "aria-label": "Publication details"}, items)
+
+
+def render_part_page(part: Part, number: int, ctx: Context) -> list[Node]:
+    """Return a titled part's page: the part's title as its heading."""
+    ident = f"part-{number}"
+    return [
+        h(
+            "section",
+            {"epub:type": "part", "role": "doc-part", "class": "part", "aria-labelledby": make_heading_id(ident)},
+            h("h1", {"id": make_heading_id(ident)}, render_text(part.title, ctx.lang)),
+        )
+    ]
+
+
+def render_prose_section(section: Section, ctx: Context, with_colophon: bool) -> list[Node]:
+    """Return a prose section: a chapter, a plain section or the colophon (with the book's data on top)."""
+    match section.kind:
+        case SectionKind.CHAPTER:
+            return [render_chapter(section, ctx)]
+        case SectionKind.SECTION:
+            return [render_plain_section(section, ctx, {})]
+        case SectionKind.COLOPHON:
+            attrs = {"epub:type": "colophon", "role": "doc-colophon", "class": "colophon"}
+            return [render_plain_section(section, ctx, attrs, render_colophon_data(ctx) if with_colophon else None)]
+        case _:
+            assert_never(section.kind)
+
+
+def render_plain_section(section: Section, ctx: Context, attrs: dict[str, str], first: Node | None = None) -> Element:
+    """Return a section with its title as the h1, then first (if any), then its blocks."""
+    return h(
+        "section",
+        {"id": section.id, **attrs, "aria-labelledby": make_heading_id(section.id)},
+        h("h1", {"id": make_heading_id(section.id)}, render_text(section.title, ctx.lang)),
+        first,
+        render_blocks(section.blocks, ctx, ctx.lang),
+    )
+
+
+def find_cast(section: Section, ctx: Context) -> list[str]:
+    """Return the ids of the characters a chapter cross-references, in order of first mention."""
+    cast: list[str] = []
+    for node in section_inlines(section):
+        if isinstance(node, CrossRef) and node.target not in cast:
+            target = ctx.book.targets.get(node.target)
+            if target is not None and target.kind is TargetKind.CHARACTER:
+                cast.append(node.target)
+    return cast
+
+
+def render_labelled(label: str, css: str, *content: Node | list[Node]) -> Element:
+    """Return a paragraph that starts with a bold-ish 'label:' and then content."""
+    return h("p", {"class": css}, h("span", {"class": "label"}, f"{label}:"), " ", *content)
+
+
+def render_chapter(section: Section, ctx: Context) -> Element:
+    """Return a chapter: number and title, setting, characters, body, discussion questions and themes."""
+    lang = ctx.lang
+    cast: list[Node] = []
+    for ident in find_cast(section, ctx):
+        target = ctx.book.targets[ident]
+        href = ctx.resolve_target(ident)
+        name = render_text(target.label, lang)
+        cast += ([", "] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
+    themes = {theme.id: theme.label for theme in ctx.book.themes}
+    header = h(
+        "header",
+        None,
+        h(
+            "h1",
+            {"id": make_heading_id(section.id)},
+            h("span", {"class": "chapter-number"}, f"Chapter {section.number}"),
+            " ",
+            h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
+        ),
+        render_labelled("Setting", "setting", render_text(section.setting, lang)) if section.setting else None,
+        render_labelled("Characters in this chapter", "cast", cast) if cast else None,
+    )
+    questions = (
+        h(
+            "section",
+            {"class": "questions"},
+            h("h2", None, "Discussion questions"),
+            h("ol", None, [h("li", None, render_inlines(q, ctx, lang)) for q in section.questions]),
+        )
+        if section.questions
+        else None
+    )
+    theme_list = (
+        h(
+            "section",
+            {"class": "themes"},
+            h("h2", None, "Themes"),
+            h("ul", None, [h("li", None, render_text(themes.get(t, t), lang)) for t in section.themes]),
+        )
+        if section.themes
+        else None
+    )
+    return h(
+        "section",
+        {
+            "id": section.id,
+            "epub:type": "chapter",
+            "role": "doc-chapter",
+            "aria-labelledby": make_heading_id(section.id),
+        },
+        header,
+        render_blocks(section.blocks, ctx, lang),
+        questions,
+        theme_list,
+    )

