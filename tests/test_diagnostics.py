@@ -244,9 +244,9 @@ ERROR_CASES = [
     ),
     case(
         "E110-book-unclosed-bracket",
-        "manuscript/book.yaml:35: E110 YAML syntax error: expected ',' or '}', but got '<stream end>' "
+        "manuscript/book.yaml:40: E110 YAML syntax error: expected ',' or '}', but got '<stream end>' "
         "while parsing a flow mapping",
-        Replace(BOOK, "{generated: terms, title: Terms}", "{generated: terms, title: Terms"),
+        Replace(BOOK, "{generated: themes, title: Theme tracker}", "{generated: themes, title: Theme tracker"),
     ),
     case(
         "E110-data-file",

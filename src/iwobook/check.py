@@ -9,7 +9,7 @@ from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
 from iwobook.load.files import MAX_IMAGE_PIXELS as MAX_IMAGE_PIXELS
 from iwobook.load.files import image_problem
-from iwobook.model import Blocks, Book, Figure, ListBlock, Loc, Quote, Section
+from iwobook.model import Blocks, Book, Figure, Generated, GeneratedSection, ListBlock, Loc, Quote, Section
 from iwobook.walk import book_refs
 
 
@@ -86,9 +86,27 @@ def check_images(book: Book, root: Path, report: Report) -> None:
             report.add(figure.loc.file, figure.loc.line, Code.E142, f"image '{figure.path}' {problem}")
 
 
+def check_places(book: Book, report: Report) -> None:
+    """Report chapter places the map does not define, and generated sections whose data file is missing."""
+    places = {p.id for p in book.map.places} if book.map else set()
+    for section in book.sections():
+        if isinstance(section, Section):
+            for place in section.places:
+                if place not in places:
+                    what = (
+                        f"unknown place '{place}'{suggest(place, places)}" if places else f"place '{place}' but no map"
+                    )
+                    report.add(section.loc.file, section.loc.line, Code.E131, f"chapter names {what}")
+        elif isinstance(section, GeneratedSection) and section.source is Generated.MAP and book.map is None:
+            report.add(
+                section.loc.file, section.loc.line, Code.E121, "a map section needs 'map' under data in book.yaml"
+            )
+
+
 def check_book(book: Book, root: Path, report: Report) -> None:
     """Run every whole-book check, adding diagnostics to report."""
     check_ids(book, report)
+    check_places(book, report)
     check_references(book, report)
     check_images(book, root, report)
 

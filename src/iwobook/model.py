@@ -232,6 +232,41 @@ class Theme:
     symbol: str
 
 
+class PlaceKind(Enum):
+    """What a place on the schematic map is; each kind is drawn with its own symbol."""
+
+    PEAK = "peak"
+    BEACH = "beach"
+    AIRFIELD = "airfield"
+    AREA = "area"
+    POSITION = "position"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place on the schematic map: position (0-100, x east, y north) and an optional outline."""
+
+    loc: Loc
+    id: str
+    name: str
+    kind: PlaceKind
+    at: tuple[float, float]
+    shape: tuple[tuple[float, float], ...]
+    note: str
+    label_side: str = "right"
+
+
+@dataclass(frozen=True, slots=True)
+class MapData:
+    """A schematic map: title, a note saying it is schematic, the land outline and the places."""
+
+    loc: Loc
+    title: str
+    note: str
+    outline: tuple[tuple[float, float], ...]
+    places: tuple[Place, ...]
+
+
 # ---------------------------------------------------------------- structure
 
 
@@ -252,13 +287,16 @@ class SectionKind(Enum):
 
 
 class Generated(Enum):
-    """Sections the builder makes: the table of contents, and one per data file."""
+    """Sections the builder makes: contents, one per data file, the map, the theme tracker, the appearances index."""
 
     CONTENTS = "contents"
     CHARACTERS = "characters"
     LETTERS = "letters"
     TERMS = "terms"
     TIMELINE = "timeline"
+    MAP = "map"
+    THEMES = "themes"
+    APPEARANCES = "appearances"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +312,7 @@ class Section:
     themes: tuple[str, ...] = ()
     questions: tuple[Inlines, ...] = ()
     number: int = 0
+    places: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +406,7 @@ class Book:
     terms: tuple[Term, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     themes: tuple[Theme, ...] = ()
+    map: MapData | None = None
     targets: dict[str, Target] = field(default_factory=dict)
     appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
 

@@ -21,6 +21,7 @@ from iwobook.model import (
     GeneratedSection,
     Letter,
     Loc,
+    MapData,
     Matter,
     Metadata,
     Part,
@@ -88,6 +89,7 @@ class DataFiles:
     letters: list[Letter] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
+    map: MapData | None = None
 
 
 class ManuscriptLoader:
@@ -136,6 +138,7 @@ class ManuscriptLoader:
             letters=tuple(data.letters),
             terms=tuple(data.terms),
             timeline=tuple(data.timeline),
+            map=data.map,
             themes=tuple(themes),
         )
 
@@ -145,7 +148,7 @@ class ManuscriptLoader:
         if node is None:
             return out
         f = Fields(node, BOOK_FILE, self.report, "data")
-        for kind in (Generated.CHARACTERS, Generated.LETTERS, Generated.TERMS, Generated.TIMELINE):
+        for kind in (Generated.CHARACTERS, Generated.LETTERS, Generated.TERMS, Generated.TIMELINE, Generated.MAP):
             reference = f.text(kind.value, required=False)
             if not reference:
                 continue
@@ -162,6 +165,8 @@ class ManuscriptLoader:
                     out.terms = reader.terms(tree)
                 case Generated.TIMELINE:
                     out.timeline = reader.timeline(tree)
+                case Generated.MAP:
+                    out.map = reader.map_data(tree)
         f.finish()
         return out
 

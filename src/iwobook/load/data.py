@@ -1,4 +1,4 @@
-"""Data files (characters, letters, terms, timeline): YAML lists read into model records."""
+"""Data files (characters, letters, terms, timeline, map): YAML read into model records."""
 
 from __future__ import annotations
 
@@ -8,9 +8,22 @@ from pathlib import Path
 from iwobook.diagnostics import Code, Report
 from iwobook.load.fields import Fields, mappings
 from iwobook.load.markdown import MarkdownReader
-from iwobook.load.yamltree import YNode
-from iwobook.model import Blocks, Character, Letter, LetterKind, Loc, OriginalText, Term, TimelineEvent
+from iwobook.load.yamltree import Mapping, YNode, type_name
+from iwobook.model import (
+    Blocks,
+    Character,
+    Letter,
+    LetterKind,
+    Loc,
+    MapData,
+    OriginalText,
+    Place,
+    PlaceKind,
+    Term,
+    TimelineEvent,
+)
 
+_LABEL_SIDES = ("right", "left", "above", "below")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -123,3 +136,35 @@ class DataReader:
             inlines = self.reader.inlines(text, self.name, self.report, text_line)
             out.append(TimelineEvent(Loc(self.name, item.line), date, inlines))
         return out
+
+    def map_data(self, node: YNode | None) -> MapData | None:
+        """Return the schematic map of a map file: title, note, outline and places."""
+        if node is None:
+            return None
+        if not isinstance(node, Mapping):
+            self.report.add(self.name, node.line, Code.E122, f"the map file must be a mapping, not {type_name(node)}")
+            return None
+        f = Fields(node, self.name, self.report, "map")
+        title = f.title()
+        note = f.text("note")
+        outline = f.points("outline", required=True, least=3)
+        places: list[Place] = []
+        for item in mappings(f.sequence("places", required=True), self.name, self.report, "place"):
+            p = Fields(item, self.name, self.report, "place")
+            kind = p.choice("kind", [k.value for k in PlaceKind], default="area") or "area"
+            at = p.points("at", required=True, least=0)
+            places.append(
+                Place(
+                    Loc(self.name, item.line),
+                    p.ident(),
+                    p.title("name"),
+                    PlaceKind(kind),
+                    at[0] if at else (50.0, 50.0),
+                    p.points("shape", least=3),
+                    p.text("note", required=False),
+                    p.choice("label", _LABEL_SIDES, required=False, default="right") or "right",
+                )
+            )
+            p.finish()
+        f.finish()
+        return MapData(Loc(self.name, node.line), title, note, outline, tuple(places))

@@ -115,6 +115,29 @@ class Fields:
                 )
         return out
 
+    def points(self, name: str, required: bool = False, least: int = 1) -> tuple[tuple[float, float], ...]:
+        """Return field name as a list of [x, y] points with 0 <= x, y <= 100 (or a single [x, y] when least is 0)."""
+        node = self._get(name, required)
+        if node is None:
+            return ()
+        items = (node,) if least == 0 else (node.items if isinstance(node, Sequence) else ())
+        out: list[tuple[float, float]] = []
+        for item in items:
+            pair = item.items if isinstance(item, Sequence) else ()
+            values = [p.value for p in pair if isinstance(p, Scalar)]
+            if len(values) != 2 or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+                self._wrong(name, item, "[x, y] numbers" if least == 0 else "a list of [x, y] numbers")
+                return ()
+            x, y = (float(v) for v in values)  # type: ignore[arg-type]
+            if not (0 <= x <= 100 and 0 <= y <= 100):
+                self.report.add(self.path, item.line, Code.E123, f"point [{x:g}, {y:g}] must lie between 0 and 100")
+                return ()
+            out.append((x, y))
+        if least and len(out) < least:
+            self.report.add(self.path, self.line_of(name), Code.E123, f"'{name}' needs at least {least} points")
+            return ()
+        return tuple(out)
+
     def sequence(self, name: str, required: bool = False) -> Sequence | None:
         """Return field name as a list node."""
         node = self._get(name, required)

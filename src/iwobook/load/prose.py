@@ -65,6 +65,7 @@ def read_section(
     setting = ""
     theme_ids: list[str] = []
     questions: list[Inlines] = []
+    places: tuple[str, ...] = ()
     if kind is SectionKind.CHAPTER:
         setting = fields.text("setting", required=False)
         for theme, line in fields.texts("themes"):
@@ -75,6 +76,7 @@ def read_section(
                 theme_ids.append(theme)
         for question, line in fields.texts("questions"):
             questions.append(reader.inlines(question, name, report, line))
+        places = tuple(place for place, _ in fields.texts("places"))
     fields.finish()
     blocks = reader.blocks(body, name, path.parent, root, report, first_line=body_line)
     if not blocks and kind is SectionKind.CHAPTER:
@@ -88,4 +90,5 @@ def read_section(
         setting=setting,
         themes=tuple(theme_ids),
         questions=tuple(questions),
+        places=places,
     )

@@ -90,7 +90,7 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> P
             initialLeading=styles["base"].leading,
             pageCompression=1,
         )
-        builder = StoryBuilder(book, ts, doc.state, g, head, cover)
+        builder = StoryBuilder(book, ts, doc.state, g, head, cover, families[sheet["meta"].family])
         story = builder.story()
         if markup.problems:
             raise InputError(

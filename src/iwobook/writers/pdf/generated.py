@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from iwobook.model import (
     AnySection,
@@ -224,34 +223,6 @@ class GeneratedWriter:
             if seen is not None:
                 out.append(seen)
         return out
-
-    def timeline(self) -> list[Flowable]:
-        """Return the timeline as a two-column table of dates and events."""
-        rows = [
-            [self.ts.plain(readable_date(e.date), "timeline_date"), self.ts.para(e.text, "timeline_text")]
-            for e in self.book.timeline
-        ]
-        if not rows:
-            return []
-        date_style = self.ts.styles["timeline_date"]
-        date_width = 10 + max(
-            stringWidth(readable_date(e.date), date_style.fontName, date_style.fontSize) for e in self.book.timeline
-        )
-        table = Table(rows, colWidths=[date_width, self.ts.text_width - date_width], repeatRows=0)
-        font = self.ts.styles["timeline_text"].fontName
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), font),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (0, -1), 8),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                    ("LINEBELOW", (0, 0), (-1, -2), 0.3, (0.6, 0.6, 0.6)),
-                ]
-            )
-        )
-        return [table]
 
 
 def is_front(book: Book, section: AnySection) -> bool:

@@ -22,6 +22,7 @@ from iwobook.model import (
     block_key,
 )
 from iwobook.walk import section_inlines
+from iwobook.writers.pdf.aids import StudyAids
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import (
     Anchor,
@@ -32,6 +33,7 @@ from iwobook.writers.pdf.flowables import (
     RectoBreak,
     VersoBreak,
 )
+from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
@@ -41,7 +43,14 @@ class StoryBuilder:
     """Build the flowables of a prepared book, in reading order."""
 
     def __init__(
-        self, book: Book, ts: Typesetter, state: PageState, geometry: Geometry, head: HeadStyle, cover_png: bytes
+        self,
+        book: Book,
+        ts: Typesetter,
+        state: PageState,
+        geometry: Geometry,
+        head: HeadStyle,
+        cover_png: bytes,
+        figure_family: Family,
     ) -> None:
         self.head = head
         self.book = book
@@ -50,6 +59,7 @@ class StoryBuilder:
         self.geometry = geometry
         self.cover_png = cover_png
         self.generated = GeneratedWriter(book, ts, state)
+        self.aids = StudyAids(book, ts, state, figure_family)
         self.toc_keys: list[str] = []
 
     def story(self) -> list[Flowable]:
@@ -177,7 +187,13 @@ class StoryBuilder:
             case Generated.TERMS:
                 return self.generated.terms()
             case Generated.TIMELINE:
-                return self.generated.timeline()
+                return self.aids.timeline()
+            case Generated.MAP:
+                return self.aids.map()
+            case Generated.THEMES:
+                return self.aids.themes()
+            case Generated.APPEARANCES:
+                return self.aids.appearances()
             case _:
                 assert_never(section.source)
 

@@ -1,0 +1,139 @@
+"""Study aids in the PDF: the timeline with its figure, the schematic map, the theme tracker, who appears where."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from iwobook.figures import draw_map, draw_timeline, legend, place_chapters, place_label, timeline_numbers
+from iwobook.model import Book
+from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.figure import DrawingFlowable
+from iwobook.writers.pdf.flowables import LateParagraph
+from iwobook.writers.pdf.fonts import Family
+from iwobook.writers.pdf.generated import readable_date
+from iwobook.writers.pdf.pages import PageState
+
+_RULE = (0.6, 0.6, 0.6)
+_SYMBOLS = {"peak": "▲", "beach": "●", "airfield": "□", "area": "◇", "position": "×"}
+
+
+class StudyAids:
+    """Lay out the study aids computed from the model."""
+
+    def __init__(self, book: Book, ts: Typesetter, state: PageState, figure_family: Family) -> None:
+        self.book = book
+        self.ts = ts
+        self.state = state
+        self.figure_family = figure_family
+
+    def _table(self, rows: list[list[Flowable]], widths: list[float], header: bool = False) -> Table:
+        """Return a table in the text font, hairlines between rows, the first row repeated as a header."""
+        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+        commands: list[tuple[object, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.ts.styles["base"].fontName),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.3, _RULE),
+        ]
+        if header:
+            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, (0, 0, 0)))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def timeline(self) -> list[Flowable]:
+        """Return the timeline figure and the numbered list of dates and events it matches."""
+        if not self.book.timeline:
+            return []
+        out: list[Flowable] = []
+        drawing = draw_timeline(self.book, self.ts.text_width)
+        if drawing is not None:
+            out += [DrawingFlowable(drawing, self.figure_family), Spacer(1, 10)]
+        numbers = timeline_numbers(self.book)
+        date_style = self.ts.styles["timeline_date"]
+        rows = [
+            [
+                self.ts.plain(str(numbers[i]) if i in numbers else "", "timeline_date"),
+                self.ts.plain(readable_date(e.date), "timeline_date"),
+                self.ts.para(e.text, "timeline_text"),
+            ]
+            for i, e in enumerate(self.book.timeline)
+        ]
+        number_width = stringWidth("00", date_style.fontName, date_style.fontSize) + 8
+        date_width = 10 + max(
+            stringWidth(readable_date(e.date), date_style.fontName, date_style.fontSize) for e in self.book.timeline
+        )
+        out.append(self._table(rows, [number_width, date_width, self.ts.text_width - date_width - number_width]))
+        return out
+
+    def map(self) -> list[Flowable]:
+        """Return the schematic map, its key and the places with the chapters that name them."""
+        data = self.book.map
+        drawing = draw_map(self.book, self.ts.text_width)
+        if data is None or drawing is None:
+            return []
+        out: list[Flowable] = [DrawingFlowable(drawing, self.figure_family)]
+        out.append(self.ts.plain(data.note, "caption"))
+        key = "   ".join(f"{_SYMBOLS.get(kind.value, '')} {word}" for kind, word in legend(self.book))
+        out.append(self._labelled("Key", self.ts.markup.text(key, self.ts.family_of["meta"])))
+        chapters = place_chapters(self.book)
+        for place in data.places:
+            label = self.ts.markup.text(place_label(place, chapters.get(place.id, ())), self.ts.family_of["meta"])
+            text = self.ts.markup.text(place.note, self.ts.family_of["meta"])
+            out.append(Paragraph(f"<b>{label}</b>: {text}", self.ts.styles["entry_meta"]))
+        return [KeepTogether(out[:3]), *out[3:]]
+
+    def _labelled(self, label: str, markup: str) -> Paragraph:
+        """Return a 'Label: value' paragraph of ready markup."""
+        return Paragraph(
+            f"<b>{self.ts.markup.text(label, self.ts.family_of['meta'])}:</b> {markup}", self.ts.styles["meta"]
+        )
+
+    def themes(self) -> list[Flowable]:
+        """Return the theme tracker: themes by chapters, each tagged cell holding the theme's symbol."""
+        chapters = self.book.chapters()
+        if not chapters or not self.book.themes:
+            return []
+        cell = self.ts.styles["timeline_date"]
+        header = [self.ts.plain("Theme", "timeline_date")]
+        header += [self.ts.plain(str(c.number), "timeline_date") for c in chapters]
+        rows = [header]
+        for theme in self.book.themes:
+            symbol = theme.symbol or "●"
+            row = [self.ts.plain(f"{symbol}  {theme.label}", "timeline_text")]
+            row += [self.ts.plain(symbol if theme.id in c.themes else "·", "timeline_date") for c in chapters]
+            rows.append(row)
+        first = max(stringWidth(f"M  {t.label}", cell.fontName, cell.fontSize) for t in self.book.themes) * 0.75 + 12
+        first = min(first, self.ts.text_width * 0.42)
+        rest = (self.ts.text_width - first) / len(chapters)
+        table = self._table(rows, [first] + [rest] * len(chapters), header=True)
+        table.setStyle(TableStyle([("ALIGN", (1, 0), (-1, -1), "CENTER")]))
+        key = "; ".join(f"{t.symbol or '●'} = {t.label}" for t in self.book.themes)
+        titles = "; ".join(f"{c.number} = {c.title}" for c in chapters)
+        return [
+            table,
+            Spacer(1, 8),
+            self._labelled("Key", self.ts.markup.text(key + "; · = not tagged", self.ts.family_of["meta"])),
+            self._labelled("Chapters", self.ts.markup.text(titles, self.ts.family_of["meta"])),
+        ]
+
+    def appearances(self) -> list[Flowable]:
+        """Return who appears where: each character with the chapters (and printed pages) that mention them."""
+        family = self.ts.family_of["meta"]
+        rows: list[list[Flowable]] = [[self.ts.plain("Character", "label"), self.ts.plain("Chapters (page)", "label")]]
+        pages = self.state.anchor_pages
+        for character in self.book.characters:
+
+            def cited(key: str = character.id) -> str:
+                parts = [
+                    self.ts.markup.link(a.section_id, f"{a.number} (p. {pages.get(a.section_id, '?')})", family)
+                    for a in self.book.appearances.get(key, ())
+                ]
+                return ", ".join(parts) or self.ts.markup.text("not named in the chapters", family)
+
+            name = self.ts.markup.link(character.id, character.name, family)
+            rows.append([Paragraph(name, self.ts.styles["meta"]), LateParagraph(cited, self.ts.styles["meta"])])
+        width = self.ts.text_width * 0.34
+        return [self._table(rows, [width, self.ts.text_width - width], header=True)]
