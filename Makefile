@@ -50,10 +50,12 @@ test: lint
 	$(BIN)/pytest
 
 fuzz: $(STAMP)
-	IWOBOOK_FUZZ_EXAMPLES=500 $(BIN)/pytest tests/test_fuzz.py
+	IWOBOOK_FUZZ_EXAMPLES=$(or $(EXAMPLES),300) $(BIN)/pytest tests/test_robustness.py -k random
 
+# the benchmark (docs/performance.md): make bench SCALES="1 10 100" adds the 1.5-million-word run
+SCALES ?= 1 10
 bench: $(STAMP)
-	$(BIN)/python -m iwobook.bench
+	$(BIN)/python tools/bench.py --scales "$(SCALES)"
 
 clean:
 	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

