@@ -1,0 +1,175 @@
+"""The book's structure: metadata, parts, sections, cross-reference targets, appearances, pagination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TypeAlias
+
+from iwobook.model.nodes import Blocks, Inlines, Loc
+from iwobook.model.records import Character, Letter, MapData, Term, Theme, TimelineEvent
+
+# ---------------------------------------------------------------- structure
+
+
+class Matter(Enum):
+    """Front matter is numbered in roman numerals; body and back matter in arabic."""
+
+    FRONT = "front"
+    BODY = "body"
+    BACK = "back"
+
+
+class SectionKind(Enum):
+    """Prose sections are plain sections, numbered chapters, or the colophon (printed with the metadata)."""
+
+    SECTION = "section"
+    CHAPTER = "chapter"
+    COLOPHON = "colophon"
+
+
+class Generated(Enum):
+    """Sections the builder makes: contents, one per data file, the map, the theme tracker, the appearances index."""
+
+    CONTENTS = "contents"
+    CHARACTERS = "characters"
+    LETTERS = "letters"
+    TERMS = "terms"
+    TIMELINE = "timeline"
+    MAP = "map"
+    THEMES = "themes"
+    APPEARANCES = "appearances"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A prose section from a Markdown file; chapters carry setting, themes and questions."""
+
+    loc: Loc
+    id: str
+    title: str
+    kind: SectionKind
+    blocks: Blocks
+    setting: str = ""
+    themes: tuple[str, ...] = ()
+    questions: tuple[Inlines, ...] = ()
+    number: int = 0
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratedSection:
+    """A section the builder lays out from a data file."""
+
+    loc: Loc
+    id: str
+    title: str
+    source: Generated
+
+
+AnySection: TypeAlias = Section | GeneratedSection
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A titled (or untitled) group of sections in the reading order."""
+
+    loc: Loc
+    title: str
+    matter: Matter
+    sections: tuple[AnySection, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    """A person or group credited on the book."""
+
+    name: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """The book's metadata from book.yaml."""
+
+    loc: Loc
+    title: str
+    subtitle: str
+    language: str
+    identifier: str
+    contributors: tuple[Contributor, ...]
+    publisher: str
+    rights: str
+    licence: str
+    description: str
+    subjects: tuple[str, ...]
+    edition: str
+    date: str
+    paper: str
+    cover: str
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    """Where a target is referenced: the chapter's id, number and title."""
+
+    section_id: str
+    number: int
+    title: str
+
+
+class TargetKind(Enum):
+    """What a cross-reference can point at."""
+
+    CHARACTER = "character"
+    TERM = "term"
+    LETTER = "letter"
+    SECTION = "section"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A cross-reference target: its kind, the label a bare reference prints and its section."""
+
+    id: str
+    kind: TargetKind
+    label: str
+    section_id: str
+
+
+@dataclass(frozen=True)
+class Book:
+    """The whole book: metadata, reading order, data and the computed indexes."""
+
+    metadata: Metadata
+    parts: tuple[Part, ...]
+    characters: tuple[Character, ...] = ()
+    letters: tuple[Letter, ...] = ()
+    terms: tuple[Term, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    map: MapData | None = None
+    targets: dict[str, Target] = field(default_factory=dict)
+    appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
+
+    def sections(self) -> tuple[AnySection, ...]:
+        """Return every section in reading order."""
+        return tuple(s for part in self.parts for s in part.sections)
+
+    def chapters(self) -> tuple[Section, ...]:
+        """Return the numbered chapters in reading order."""
+        return tuple(s for s in self.sections() if isinstance(s, Section) and s.kind is SectionKind.CHAPTER)
+
+
+@dataclass(frozen=True, slots=True)
+class PageStart:
+    """Where a printed page begins: its label, the block it begins in (block_key or '#id'), the word offset."""
+
+    label: str
+    key: str
+    word: int
+
+
+def block_key(loc: Loc) -> str:
+    """Return the key both writers use for the paragraph or heading that starts at loc."""
+    return f"{loc.file}:{loc.line}"
