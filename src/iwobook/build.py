@@ -37,9 +37,15 @@ def render_output(book: Book, config: BuildConfig, what: str, say: Callable[[str
     paper = config.paper or Paper.from_name(book.metadata.paper)
     if what == "epub":
         from iwobook.writers.epub import render_epub
+        from iwobook.writers.pdf import layout_pdf
 
+        # The EPUB marks where the pages of the print edition of record begin (standard edition on the
+        # book's own paper), so that edition is laid out first: this costs as much as building the PDF.
+        record = Paper.from_name(book.metadata.paper)
+        say(f"laying out the {record.name} print edition for the EPUB's page numbers (as long as a PDF build)")
+        pagination = layout_pdf(book, replace(config, paper=record, edition=Edition.STANDARD), say).pagination
         say("writing the EPUB")
-        return render_epub(book, config, say)
+        return render_epub(book, config, say, pagination)
     from iwobook.writers.pdf import render_pdf
 
     if what == "large-print":
@@ -60,9 +66,7 @@ def render_output(book: Book, config: BuildConfig, what: str, say: Callable[[str
 OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}
 
 
-def build_outputs(
-    root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]
-) -> list[Path]:
+def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]) -> list[Path]:
     """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written."""
     say("reading and checking the manuscript")
     book = prepare(load_checked(root))

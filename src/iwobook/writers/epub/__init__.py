@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import calendar
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import assert_never
 
-from iwobook.config import BuildConfig
+from iwobook.config import BuildConfig, Paper
 from iwobook.cover import render_cover_png
-from iwobook.model import AnySection, Book, GeneratedSection, Section, SectionKind
+from iwobook.model import AnySection, Book, GeneratedSection, PageStart, Section, SectionKind
 from iwobook.writers.epub.accessibility import describe_accessibility
 from iwobook.writers.epub.content import Context
 from iwobook.writers.epub.generated import render_generated
 from iwobook.writers.epub.images import Resource, collect_images
 from iwobook.writers.epub.markup import Node, serialise_document
-from iwobook.writers.epub.navigation import Landmark, TocEntry, build_landmarks, build_toc, render_nav
+from iwobook.writers.epub.navigation import TOC_ID, Landmark, TocEntry, build_landmarks, build_toc, render_nav
 from iwobook.writers.epub.package import Document, package_epub
 from iwobook.writers.epub.pages import (
     make_body_attrs,
@@ -24,6 +24,7 @@ from iwobook.writers.epub.pages import (
     render_prose_section,
     render_title_page,
 )
+from iwobook.writers.epub.pagination import place_page_breaks, render_page_list
 from iwobook.writers.epub.plan import (
     CoverPage,
     NavPage,
@@ -35,6 +36,7 @@ from iwobook.writers.epub.plan import (
     plan_pages,
 )
 from iwobook.writers.epub.styles import STYLESHEET, STYLESHEET_FILE
+from iwobook.writers.epub.svg import contains_svg
 
 __all__ = ["COVER_SIZE", "render_epub"]
 
@@ -81,25 +83,75 @@ def render_section_body(section: AnySection, page: Page, ctx: Context, entries: 
             assert_never(section)
 
 
-def render_document(page: Page, ctx: Context, entries: tuple[TocEntry, ...], marks: tuple[Landmark, ...]) -> Document:
-    """Return one page serialised as an XHTML content document."""
-    data = serialise_document(
-        page.title, ctx.lang, STYLESHEET_FILE, make_body_attrs(page.matter), render_page_body(page, ctx, entries, marks)
-    )
-    properties = ("nav",) if isinstance(page.what, NavPage) else ()
+def make_document(page: Page, body: list[Node], ctx: Context) -> Document:
+    """Return one page's body serialised as an XHTML content document."""
+    data = serialise_document(page.title, ctx.lang, STYLESHEET_FILE, make_body_attrs(page.matter), body)
+    properties = (("nav",) if isinstance(page.what, NavPage) else ()) + (("svg",) if contains_svg(body) else ())
     return Document(page.file, page.manifest_id, page.title, data, page.in_spine, properties)
 
 
-def render_epub(book: Book, config: BuildConfig, say: Callable[[str], None]) -> bytes:
-    """Return the EPUB 3 file of a prepared book: the same book and configuration give the same bytes."""
+def make_aliases(pages: tuple[Page, ...]) -> dict[str, str]:
+    """Return the ids the print edition uses that the EPUB names otherwise (the contents is the nav's toc)."""
+    return {p.what.section_id: TOC_ID for p in pages if isinstance(p.what, NavPage) and p.what.section_id}
+
+
+def find_section_pages(book: Book, pagination: Sequence[PageStart]) -> dict[str, str]:
+    """Return the printed page each section begins on: its '#id' start (a part's title opens its first
+    section, so '#part-<id>' counts too); blank pages before it carry the same key, so the last one wins."""
+    ids = {section.id for section in book.sections()}
+    pages: dict[str, str] = {}
+    for start in pagination:
+        if not start.key.startswith("#") or start.word:
+            continue
+        ident = start.key[1:]
+        for candidate in (ident, ident.removeprefix("part-")):
+            if candidate in ids:
+                pages[candidate] = start.label
+                break
+    return pages
+
+
+def describe_print_source(book: Book) -> str:
+    """Return how the print edition the page numbers come from is named in the metadata."""
+    meta = book.metadata
+    paper = Paper.from_name(meta.paper).name if meta.paper else ""
+    edition = f", {meta.edition}" if meta.edition else ""
+    return f"{meta.title}{edition}, print edition" + (f" ({paper})" if paper else "")
+
+
+def render_epub(
+    book: Book, config: BuildConfig, say: Callable[[str], None], pagination: Sequence[PageStart] = ()
+) -> bytes:
+    """Return the EPUB 3 file of a prepared book: the same book and configuration give the same bytes.
+
+    pagination says where each page of the print edition begins (from the PDF writer, passed in by the
+    build): the EPUB then marks every page break and lists the pages in its navigation document.
+    """
     pages = plan_pages(book)
     images = collect_images(book, config)
-    ctx = Context(book, book.metadata.language, map_section_files(pages), {path: r.file for path, r in images.items()})
+    ctx = Context(
+        book,
+        book.metadata.language,
+        map_section_files(pages),
+        {path: r.file for path, r in images.items()},
+        find_section_pages(book, pagination),
+    )
     entries = build_toc(pages)
     marks = build_landmarks(pages)
-    documents = [render_document(page, ctx, entries, marks) for page in pages]
+    bodies = [render_page_body(page, ctx, entries, marks) for page in pages]
+    placement = place_page_breaks([page.file for page in pages], bodies, pagination, make_aliases(pages))
+    for problem in placement.problems:
+        say(f"epub: {problem}")
+    if placement.breaks:
+        say(f"epub: {len(placement.breaks)} page breaks of the print edition marked")
+        for page, body in zip(pages, placement.bodies, strict=True):
+            if isinstance(page.what, NavPage):
+                body.append(render_page_list(placement.breaks))
+    documents = [make_document(page, body, ctx) for page, body in zip(pages, placement.bodies, strict=True)]
     say(f"epub: {len(documents)} documents, {len(images)} images, drawing the cover")
     cover = Resource(COVER_FILE, "image/png", render_cover_png(book, config, *COVER_SIZE))
     resources = [Resource(STYLESHEET_FILE, "text/css", STYLESHEET.encode("utf-8")), *images.values()]
-    a11y = describe_accessibility(book, has_images=bool(images))
-    return package_epub(book.metadata, a11y, documents, resources, cover, entries, get_epoch(book, config))
+    source = describe_print_source(book) if placement.breaks else ""
+    has_figures = any("svg" in document.properties for document in documents)
+    a11y = describe_accessibility(book, has_images=bool(images) or has_figures, page_source=source)
+    return package_epub(book.metadata, a11y, documents, resources, cover, entries, get_epoch(book, config), source)

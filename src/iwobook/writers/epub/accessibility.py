@@ -49,8 +49,15 @@ def find_other_languages(book: Book) -> list[str]:
     return [lang for lang in dict.fromkeys(found) if lang != own]
 
 
-def describe_accessibility(book: Book, has_images: bool) -> Accessibility:
-    """Return the access modes, features and summary of the EPUB built from book."""
+# claimed when the EPUB carries the print edition's page breaks and a page list
+PAGE_FEATURES = ("pageBreakMarkers", "printPageNumbers", "pageNavigation")
+
+
+def describe_accessibility(book: Book, has_images: bool, page_source: str = "") -> Accessibility:
+    """Return the access modes, features and summary of the EPUB built from book.
+
+    page_source names the print edition whose page breaks the EPUB marks ('' when it marks none).
+    """
     languages = [get_language_name(lang) for lang in find_other_languages(book)]
     sentences = [
         "This EPUB 3 publication is designed to meet EPUB Accessibility 1.1 at WCAG 2.1 Level AA.",
@@ -61,14 +68,20 @@ def describe_accessibility(book: Book, has_images: bool) -> Accessibility:
         names = ", ".join(languages[:-1]) + (" and " if len(languages) > 1 else "") + languages[-1]
         sentences.append(f"Passages in {names} are tagged with their language for text-to-speech.")
     sentences.append(
-        "Every image has a text alternative."
+        "Every image and drawn figure has a text alternative; the map and the timeline also have a full text"
+        " equivalent beside them."
         if has_images
         else "The only image is the cover, which has a text alternative."
     )
+    if page_source:
+        sentences.append(
+            f"Page-break markers and a page list give the page numbers of the {page_source}, so readers of both"
+            " can find the same place."
+        )
     sentences.append("The text reflows and no fonts or colours are imposed, so the reader's display settings apply.")
     return Accessibility(
         modes=("textual", "visual") if has_images else ("textual",),
         sufficient=("textual", "textual,visual") if has_images else ("textual",),
-        features=FEATURES,
+        features=FEATURES + (PAGE_FEATURES if page_source else ()),
         summary=" ".join(sentences),
     )

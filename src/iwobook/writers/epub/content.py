@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import assert_never
 from urllib.parse import urlsplit
 
@@ -28,6 +28,7 @@ from iwobook.model import (
     Strong,
     TargetKind,
     Text,
+    block_key,
     script_runs,
 )
 from iwobook.writers.epub.markup import Node, h, make_lang_attrs
@@ -35,6 +36,7 @@ from iwobook.writers.epub.markup import Node, h, make_lang_attrs
 JAPANESE = "ja"
 LANGUAGE_NAMES = {
     "ja": "Japanese",
+    "ja-latn": "Japanese (romanized)",
     "id": "Indonesian",
     "en": "English",
     "nl": "Dutch",
@@ -42,16 +44,21 @@ LANGUAGE_NAMES = {
     "fr": "French",
 }
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# marks the element of a model block with its key (model.block_key) for the page-break markers;
+# writers.epub.pagination removes it from every document before serialisation
+BLOCK_KEY = "data-iwobook-key"
 
 
 @dataclass(frozen=True)
 class Context:
-    """What rendering needs besides the node: the book, its language and where each section and image went."""
+    """What rendering needs besides the node: the book, its language, where each section and image went,
+    and the printed page each section begins on in the print edition (when the build gives its pagination)."""
 
     book: Book
     lang: str
     files: Mapping[str, str]
     images: Mapping[str, str]
+    print_pages: Mapping[str, str] = field(default_factory=dict)
 
     def resolve_section(self, section_id: str) -> str | None:
         """Return the file of a section, or None when it is not in the book."""
@@ -75,7 +82,7 @@ def get_primary_language(lang: str) -> str:
 
 def get_language_name(lang: str) -> str:
     """Return an English name for a language tag ('ja' -> 'Japanese'), or the tag itself."""
-    return LANGUAGE_NAMES.get(get_primary_language(lang), lang)
+    return LANGUAGE_NAMES.get(lang.lower(), LANGUAGE_NAMES.get(get_primary_language(lang), lang))
 
 
 def render_text(text: str, lang: str) -> list[Node]:
@@ -141,10 +148,10 @@ def render_blocks(blocks: Blocks, ctx: Context, lang: str) -> list[Node]:
 def render_block(block: Block, ctx: Context, lang: str) -> Node:
     """Return one block as an XHTML element (section headings are h1, so body headings start at h2)."""
     match block:
-        case Paragraph(inlines=inlines):
-            return h("p", None, render_inlines(inlines, ctx, lang))
-        case Heading(level=level, inlines=inlines):
-            return h(f"h{min(max(level, 2), 6)}", None, render_inlines(inlines, ctx, lang))
+        case Paragraph(loc=loc, inlines=inlines):
+            return h("p", {BLOCK_KEY: block_key(loc)}, render_inlines(inlines, ctx, lang))
+        case Heading(loc=loc, level=level, inlines=inlines):
+            return h(f"h{min(max(level, 2), 6)}", {BLOCK_KEY: block_key(loc)}, render_inlines(inlines, ctx, lang))
         case ListBlock(ordered=ordered, items=items, start=start):
             attrs = {"start": str(start)} if ordered and start != 1 else None
             return h("ol" if ordered else "ul", attrs, [render_item(item, ctx, lang) for item in items])
@@ -160,7 +167,7 @@ def render_block(block: Block, ctx: Context, lang: str) -> Node:
 def render_item(item: Blocks, ctx: Context, lang: str) -> Node:
     """Return a list item: a lone paragraph's inlines sit directly in the li."""
     if len(item) == 1 and isinstance(item[0], Paragraph):
-        return h("li", None, render_inlines(item[0].inlines, ctx, lang))
+        return h("li", {BLOCK_KEY: block_key(item[0].loc)}, render_inlines(item[0].inlines, ctx, lang))
     return h("li", None, render_blocks(item, ctx, lang))
 
 
@@ -179,7 +186,7 @@ def format_date(iso: str) -> str:
     return f"{name} {year}" if len(parts) == 2 else f"{int(parts[2])} {name} {year}"
 
 
-def render_appearances(label: str, appearances: tuple[Appearance, ...], ctx: Context) -> Node | None:
+def render_chapter_list(label: str, appearances: tuple[Appearance, ...], ctx: Context, ident: str = "") -> Node | None:
     """Return a 'label: Chapter 1: Title; ...' paragraph linking each chapter, or None when there are none."""
     links: list[Node] = []
     for n, appearance in enumerate(appearances):
@@ -190,7 +197,28 @@ def render_appearances(label: str, appearances: tuple[Appearance, ...], ctx: Con
         links.append(h("a", {"href": href}, render_text(text, ctx.lang)) if href else text)
     if not links:
         return None
-    return h("p", {"class": "appears"}, h("span", {"class": "label"}, f"{label}:"), " ", links)
+    return h("p", {"id": ident, "class": "appears"}, h("span", {"class": "label"}, f"{label}:"), " ", links)
+
+
+def render_appearances(label: str, ident: str, ctx: Context) -> Node | None:
+    """Return the 'Appears in' line of an entry (id 'appears-<entry id>'), or None when no chapter refers to it.
+
+    With the print edition's page numbers it reads as print does, 'Chapter 4 (p. 17), Chapter 7 (p. 23)';
+    without them, 'Chapter 4: Title; ...'. Each chapter is a link.
+    """
+    appearances = ctx.book.appearances.get(ident, ())
+    if not appearances:
+        return None
+    if not all(a.section_id in ctx.print_pages for a in appearances):
+        return render_chapter_list(label, appearances, ctx, f"appears-{ident}")
+    links: list[Node] = []
+    for n, appearance in enumerate(appearances):
+        href = ctx.resolve_section(appearance.section_id)
+        text = f"Chapter {appearance.number} (p. {ctx.print_pages[appearance.section_id]})"
+        links += ([", "] if n else []) + [h("a", {"href": href}, text) if href else text]
+    return h(
+        "p", {"id": f"appears-{ident}", "class": "appears"}, h("span", {"class": "label"}, f"{label}:"), " ", links
+    )
 
 
 def iter_figures(blocks: Blocks) -> Iterator[Figure]:

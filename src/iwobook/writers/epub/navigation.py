@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import assert_never
 
-from iwobook.model import Generated, GeneratedSection, Matter
+from iwobook.model import Generated, GeneratedSection, Matter, Section, SectionKind
 from iwobook.writers.epub.content import Context, render_text
 from iwobook.writers.epub.markup import Element, Node, h
 from iwobook.writers.epub.pages import make_heading_id
@@ -20,6 +20,8 @@ from iwobook.writers.epub.plan import (
     SectionPage,
     TitlePage,
 )
+
+TOC_ID = "toc"
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,11 @@ class Landmark:
 
 
 def build_toc(pages: tuple[Page, ...]) -> tuple[TocEntry, ...]:
-    """Return the contents tree: titled parts with their sections under them, other sections at the top."""
+    """Return the contents tree: titled parts with their sections under them, other sections at the top.
+
+    It lists what the print edition's contents lists: everything but the cover, title page, contents and
+    colophon (which stay in the reading order and the landmarks).
+    """
     top: list[TocEntry] = []
     open_part: tuple[Page, list[TocEntry]] | None = None
     for page in pages:
@@ -56,6 +62,8 @@ def build_toc(pages: tuple[Page, ...]) -> tuple[TocEntry, ...]:
                     top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
                 open_part = (page, [])
                 continue
+            case SectionPage(section=Section(kind=SectionKind.COLOPHON)):
+                continue  # as in print: the colophon comes before the contents and is not listed in it
             case SectionPage():
                 entry = TocEntry(page.title, page.file)
             case _:
@@ -77,7 +85,7 @@ def build_landmarks(pages: tuple[Page, ...]) -> tuple[Landmark, ...]:
     marks = [Landmark("cover", "Cover", COVER_FILE), Landmark("titlepage", "Title page", TITLE_FILE)]
     spine = [page for page in pages if page.in_spine]
     if any(page.file == NAV_FILE for page in spine):
-        marks.append(Landmark("toc", "Contents", f"{NAV_FILE}#toc"))
+        marks.append(Landmark("toc", "Contents", f"{NAV_FILE}#{TOC_ID}"))
     body = next((page for page in spine if page.matter is Matter.BODY), None)
     if body is not None:
         marks.append(Landmark("bodymatter", "Start of content", body.file))
@@ -114,7 +122,7 @@ def render_nav(title: str, entries: tuple[TocEntry, ...], marks: tuple[Landmark,
     """Return the navigation document's body: the table of contents and the (hidden) landmarks."""
     toc = h(
         "nav",
-        {"epub:type": "toc", "role": "doc-toc", "id": "toc", "aria-labelledby": "title_toc"},
+        {"epub:type": "toc", "role": "doc-toc", "id": TOC_ID, "aria-labelledby": "title_toc"},
         h("h1", {"id": "title_toc"}, render_text(title, ctx.lang)),
         render_toc_list(entries, ctx),
     )

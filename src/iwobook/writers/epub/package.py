@@ -14,6 +14,7 @@ from iwobook.writers.epub.workarounds import VerbatimDocument, normalise_zip, wr
 
 RELATORS = {"author": "aut", "editor": "edt", "illustrator": "ill", "translator": "trl"}
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+PAGINATION_SOURCE = "pagination-source"
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,14 @@ def add_descriptive_metadata(book: epub.EpubBook, meta: Metadata) -> None:
         book.add_metadata("DC", "subject", subject)
 
 
+def add_page_source(book: epub.EpubBook, source: str) -> None:
+    """Name the print edition the page breaks come from: dc:source refined as the source of pagination (EPUB
+    3.2, which Ace checks) and pageBreakSource (its successor in EPUB Accessibility)."""
+    book.add_metadata("DC", "source", source, {"id": PAGINATION_SOURCE})
+    add_meta(book, "source-of", "pagination", PAGINATION_SOURCE)
+    add_meta(book, "pageBreakSource", source)
+
+
 def add_accessibility_metadata(book: epub.EpubBook, a11y: Accessibility) -> None:
     """Add the schema.org accessibility metadata and the EPUB Accessibility conformance statement."""
     for mode in a11y.modes:
@@ -128,10 +137,16 @@ def package_epub(
     cover: Resource,
     toc: tuple[TocEntry, ...],
     epoch: int,
+    page_source: str = "",
 ) -> bytes:
-    """Return the EPUB's bytes: metadata, manifest (style sheet, images, cover, NCX, documents), spine, zip."""
+    """Return the EPUB's bytes: metadata, manifest (style sheet, images, cover, NCX, documents), spine, zip.
+
+    page_source names the print edition the page-break markers come from ('' when there are none).
+    """
     book = epub.EpubBook()
     add_descriptive_metadata(book, meta)
+    if page_source:
+        add_page_source(book, page_source)
     add_accessibility_metadata(book, a11y)
     for number, resource in enumerate(resources, start=1):
         uid = f"res-{number}"

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.model import CrossRef, Matter, Part, Section, SectionKind, TargetKind
+from iwobook.model import CrossRef, Inlines, Matter, Part, Section, SectionKind, TargetKind, block_key
 from iwobook.walk import section_inlines
-from iwobook.writers.epub.content import Context, format_date, render_blocks, render_inlines, render_text
+from iwobook.writers.epub.content import (
+    BLOCK_KEY,
+    Context,
+    format_date,
+    render_blocks,
+    render_inlines,
+    render_text,
+)
 from iwobook.writers.epub.markup import Element, Node, h
 
 MATTER_TYPES = {Matter.FRONT: "frontmatter", Matter.BODY: "bodymatter", Matter.BACK: "backmatter"}
+TITLE_PAGE_ID = "title-page"
 CONTRIBUTOR_ROLES = {
     "author": "Author",
     "editor": "Editor",
@@ -42,7 +50,7 @@ def render_title_page(ctx: Context, with_colophon: bool) -> list[Node]:
     names = ", ".join(c.name for c in meta.contributors)
     page = h(
         "section",
-        {"epub:type": "titlepage", "class": "titlepage", "aria-labelledby": "title_book"},
+        {"id": TITLE_PAGE_ID, "epub:type": "titlepage", "class": "titlepage", "aria-labelledby": "title_book"},
         h("h1", {"id": "title_book", "class": "book-title"}, render_text(meta.title, ctx.lang)),
         h(
             "p",
@@ -59,7 +67,10 @@ def render_title_page(ctx: Context, with_colophon: bool) -> list[Node]:
 
 
 def render_colophon_data(ctx: Context) -> Element:
-    """Return the book's metadata as a definition list: title, edition, date, identifier, rights ..."""
+    """Return the book's metadata as a definition list: 'Title:', edition, date, identifier, rights ...
+
+    The terms end with a colon as the print edition's colophon lines do ('Title: ...').
+    """
     meta = ctx.book.metadata
     rows: list[tuple[str, str]] = [("Title", meta.title), ("Subtitle", meta.subtitle)]
     for role in dict.fromkeys(c.role for c in meta.contributors):
@@ -78,8 +89,13 @@ def render_colophon_data(ctx: Context) -> Element:
     for label, value in rows:
         if value:
             attrs = {"class": "identifier"} if label == "Identifier" else None
-            items += [h("dt", None, label), h("dd", attrs, render_text(value, ctx.lang))]
+            items += [h("dt", None, f"{label}:"), h("dd", attrs, render_text(value, ctx.lang))]
     return h("dl", {"class": "colophon-data", "aria-label": "Publication details"}, items)
+
+
+def make_part_id(part: Part) -> str:
+    """Return the id of a titled part's page: 'part-' and its first section's id (as the print edition names it)."""
+    return f"part-{part.sections[0].id}" if part.sections else ""
 
 
 def render_part_page(part: Part, number: int, ctx: Context) -> list[Node]:
@@ -88,7 +104,13 @@ def render_part_page(part: Part, number: int, ctx: Context) -> list[Node]:
     return [
         h(
             "section",
-            {"epub:type": "part", "role": "doc-part", "class": "part", "aria-labelledby": make_heading_id(ident)},
+            {
+                "id": make_part_id(part),
+                "epub:type": "part",
+                "role": "doc-part",
+                "class": "part",
+                "aria-labelledby": make_heading_id(ident),
+            },
             h("h1", {"id": make_heading_id(ident)}, render_text(part.title, ctx.lang)),
         )
     ]
@@ -135,6 +157,29 @@ def render_labelled(label: str, css: str, *content: Node | list[Node]) -> Elemen
     return h("p", {"class": css}, h("span", {"class": "label"}, f"{label}:"), " ", *content)
 
 
+def render_question(question: Inlines, ctx: Context) -> Element:
+    """Return a discussion question as a list item, keyed by its first inline (as the print edition keys it)."""
+    return h("li", {BLOCK_KEY: block_key(question[0].loc) if question else ""}, render_inlines(question, ctx, ctx.lang))
+
+
+def render_theme_line(section: Section, ctx: Context) -> Element | None:
+    """Return a chapter's 'Themes: [L] Leadership; ...' line (symbols as in the theme tracker), or None."""
+    if not section.themes:
+        return None
+    themes = {theme.id: theme for theme in ctx.book.themes}
+    labels = []
+    for ident in section.themes:
+        theme = themes.get(ident)
+        labels.append(ident if theme is None else f"[{theme.symbol}] {theme.label}" if theme.symbol else theme.label)
+    return h(
+        "p",
+        {"id": f"themes-{section.id}", "class": "themes"},
+        h("span", {"class": "label"}, "Themes:"),
+        " ",
+        render_text("; ".join(labels), ctx.lang),
+    )
+
+
 def render_chapter(section: Section, ctx: Context) -> Element:
     """Return a chapter: number and title, setting, characters, body, discussion questions and themes."""
     lang = ctx.lang
@@ -144,7 +189,6 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         href = ctx.resolve_target(ident)
         name = render_text(target.label, lang)
         cast += ([", "] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
-    themes = {theme.id: theme.label for theme in ctx.book.themes}
     header = h(
         "header",
         None,
@@ -155,27 +199,17 @@ def render_chapter(section: Section, ctx: Context) -> Element:
             " ",
             h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
         ),
-        render_labelled("Setting", "setting", render_text(section.setting, lang)) if section.setting else None,
+        h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
         render_labelled("Characters in this chapter", "cast", cast) if cast else None,
     )
     questions = (
         h(
             "section",
-            {"class": "questions"},
+            {"id": f"questions-{section.id}", "class": "questions"},
             h("h2", None, "Discussion questions"),
-            h("ol", None, [h("li", None, render_inlines(q, ctx, lang)) for q in section.questions]),
+            h("ol", None, [render_question(q, ctx) for q in section.questions]),
         )
         if section.questions
-        else None
-    )
-    theme_list = (
-        h(
-            "section",
-            {"class": "themes"},
-            h("h2", None, "Themes"),
-            h("ul", None, [h("li", None, render_text(themes.get(t, t), lang)) for t in section.themes]),
-        )
-        if section.themes
         else None
     )
     return h(
@@ -189,5 +223,5 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         header,
         render_blocks(section.blocks, ctx, lang),
         questions,
-        theme_list,
+        render_theme_line(section, ctx),
     )

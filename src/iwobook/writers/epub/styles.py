@@ -47,9 +47,10 @@ span.chapter-number { display: block; font-size: 0.65em; font-weight: normal; le
   text-transform: uppercase; margin-bottom: 0.3em; }
 span.chapter-title { display: block; }
 p.setting, p.cast { margin: 0 0 0.4em 0; }
+p.setting { font-style: italic; }
 p.cast { margin-bottom: 1.5em; }
 span.label { font-weight: bold; }
-section.questions, section.themes { margin-top: 1.5em; }
+section.questions, p.themes { margin-top: 1.5em; }
 section.questions { border-top: 1px solid currentColor; padding-top: 0.2em; }
 
 /* figures */
@@ -57,8 +58,28 @@ figure { margin: 1em 0; text-align: center; page-break-inside: avoid; break-insi
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.4em; }
 
-/* timeline and glossaries */
+/* drawn figures (inline SVG): scale down to the reading width, keep their proportions */
+figure.drawing svg { width: 100%; max-width: 40em; height: auto; }
+
+/* text only for assistive technology */
+.visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+
+/* timeline, map key and places, theme tracker, who appears where */
 dl.timeline dt { font-weight: bold; margin-top: 0.6em; }
+span.event-number { display: inline-block; min-width: 1.3em; margin-right: 0.4em; text-align: center;
+  border: 1px solid currentColor; border-radius: 0.7em; font-size: 0.85em; }
+ul.key { list-style-type: none; padding-left: 0; }
+span.symbol { font-weight: bold; }
+dl.places dt, dl.appearances dt { font-weight: bold; margin-top: 0.8em; }
+dl.places dd, dl.appearances dd { margin: 0.2em 0 0 1.5em; }
+div.table-wrap { overflow-x: auto; margin: 1em 0; }
+table.tracker { border-collapse: collapse; font-size: 0.9em; }
+table.tracker th, table.tracker td { border-bottom: 1px solid currentColor; padding: 0.2em 0.35em; }
+table.tracker th[scope="row"] { text-align: left; font-weight: normal; }
+table.tracker td { text-align: center; font-weight: bold; }
+table.tracker td.untagged { font-weight: normal; }
+p.key { font-size: 0.9em; }
 dl.timeline dd { margin: 0 0 0 1.5em; }
 dl.glossary dt { font-weight: bold; margin-top: 1.2em; page-break-after: avoid; break-after: avoid; }
 dl.glossary dd { margin: 0.2em 0 0 1.5em; }

@@ -6,10 +6,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from iwobook.figures import draw_map, draw_timeline, legend, place_chapters, place_label, timeline_numbers
-from iwobook.model import Book
+from iwobook.model import Book, block_key
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.figure import DrawingFlowable
-from iwobook.writers.pdf.flowables import LateParagraph
+from iwobook.writers.pdf.flowables import KeyedParagraph, LateParagraph
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import readable_date
 from iwobook.writers.pdf.pages import PageState
@@ -55,7 +55,7 @@ class StudyAids:
         date_style = self.ts.styles["timeline_date"]
         rows = [
             [
-                self.ts.plain(str(numbers[i]) if i in numbers else "", "timeline_date"),
+                self.ts.keyed(str(numbers[i]) if i in numbers else "", "timeline_date", block_key(e.loc)),
                 self.ts.plain(readable_date(e.date), "timeline_date"),
                 self.ts.para(e.text, "timeline_text"),
             ]
@@ -82,7 +82,11 @@ class StudyAids:
         for place in data.places:
             label = self.ts.markup.text(place_label(place, chapters.get(place.id, ())), self.ts.family_of["meta"])
             text = self.ts.markup.text(place.note, self.ts.family_of["meta"])
-            out.append(Paragraph(f"<b>{label}</b>: {text}", self.ts.styles["entry_meta"]))
+            out.append(
+                KeyedParagraph(
+                    f"<b>{label}</b>: {text}", self.ts.styles["entry_meta"], state=self.state, key=f"#place-{place.id}"
+                )
+            )
         return [KeepTogether(out[:3]), *out[3:]]
 
     def _labelled(self, label: str, markup: str) -> Paragraph:

@@ -34,6 +34,12 @@ class Typesetter:
             return KeyedParagraph(markup, self.styles[style], state=self.state, key=key)
         return Paragraph(markup, self.styles[style])
 
+    def keyed(self, text: str, style: str, key: str) -> Paragraph:
+        """Return a paragraph of plain text that records a page start under key."""
+        return KeyedParagraph(
+            self.markup.text(text, self.family_of[style]), self.styles[style], state=self.state, key=key
+        )
+
     def plain(self, text: str, style: str) -> Paragraph:
         """Return a paragraph of plain (escaped) text in the named style."""
         return Paragraph(self.markup.text(text, self.family_of[style]), self.styles[style])

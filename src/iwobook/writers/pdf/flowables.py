@@ -80,7 +80,7 @@ class KeyedParagraph(Paragraph):  # type: ignore[misc]
         offset = self.word
         for part in parts:
             part.state, part.key, part.word = self.state, self.key, offset
-            offset += len(part.getPlainText().split())
+            offset += len(_part_words(part))
         return parts
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
@@ -88,6 +88,15 @@ class KeyedParagraph(Paragraph):  # type: ignore[misc]
         if self.state is not None:
             self.state.record_start(self.key, self.word)
         super().drawOn(canvas, x, y, _sW)
+
+
+def _part_words(part: Any) -> list[str]:
+    """Return the words of a split paragraph part (single-font parts keep them on their frags)."""
+    words: list[str] = str(part.getPlainText()).split()
+    if not words:
+        words = [w for frag in part.frags for w in getattr(frag, "words", [])]
+        words = " ".join(w if isinstance(w, str) else "" for w in words).split()
+    return words
 
 
 class RectoBreak(ActionFlowable):  # type: ignore[misc]

@@ -68,11 +68,15 @@ class GeneratedWriter:
         """Return a paragraph of ready markup."""
         return Paragraph(markup, self.ts.styles[style])
 
-    def appearances(self, key: str, label: str = "Appears in") -> Flowable | None:
+    def mark(self, key: str) -> Flowable:
+        """Return an invisible mark where a generated line begins, so a page starting there is located."""
+        return Anchor(self.state, key)
+
+    def appearances(self, key: str, label: str = "Appears in") -> list[Flowable]:
         """Return the 'Appears in' line of an entry, citing chapters and their printed pages."""
         found = self.book.appearances.get(key, ())
         if not found:
-            return None
+            return []
         family = self.ts.family_of["meta"]
 
         def make() -> str:
@@ -84,7 +88,7 @@ class GeneratedWriter:
             ]
             return f"<b>{self.ts.markup.text(label, family)}:</b> " + ", ".join(cited)
 
-        return LateParagraph(make, self.ts.styles["entry_meta"])
+        return [self.mark(f"appears-{key}"), LateParagraph(make, self.ts.styles["entry_meta"])]
 
     def theme_line(self, theme_ids: tuple[str, ...]) -> Flowable:
         """Return the themes of a chapter with their symbols."""
@@ -170,9 +174,7 @@ class GeneratedWriter:
             ]
             body = self.ts.blocks(c.description, "body_first", "body_first")
             entry = [KeepTogether([*head, *body[:1]]), *body[1:]]
-            seen = self.appearances(c.id)
-            if seen is not None:
-                entry.append(seen)
+            entry += self.appearances(c.id)
             out += entry
         return out
 
@@ -190,9 +192,9 @@ class GeneratedWriter:
             text = self.ts.blocks(le.text, "letter_text", "letter_text")
             out.append(KeepTogether([*head, *text[:1]]))
             out += text[1:]
-            for original in le.originals:
+            for number, original in enumerate(le.originals, start=1):
                 label = f"{language_name(original.lang)} wording · Source: {original.source}"
-                out.append(self.ts.plain(label, "entry_meta"))
+                out += [self.mark(f"original-{le.id}-{number}"), self.ts.plain(label, "entry_meta")]
                 style = (
                     "original_cjk"
                     if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn"
@@ -200,11 +202,9 @@ class GeneratedWriter:
                 )
                 out.append(self.ts.plain(original.text, style))
             if le.provenance:
-                out.append(self.ts.plain("Where this comes from", "label"))
+                out += [self.mark(f"provenance-{le.id}"), self.ts.plain("Where this comes from", "label")]
                 out += self.ts.blocks(le.provenance, "small", "small")
-            seen = self.appearances(le.id, "Mentioned in")
-            if seen is not None:
-                out.append(seen)
+            out += self.appearances(le.id, "Mentioned in")
         return out
 
     def terms(self) -> list[Flowable]:
@@ -219,9 +219,7 @@ class GeneratedWriter:
                 KeepTogether([Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name"), *body[:1]])
             )
             out += body[1:]
-            seen = self.appearances(t.id)
-            if seen is not None:
-                out.append(seen)
+            out += self.appearances(t.id)
         return out
 
 

@@ -60,7 +60,8 @@ class PageState:
             self.starts[folio] = PageStart(folio, key, word)
 
     def pagination(self) -> tuple[PageStart, ...]:
-        """Return where every numbered page begins; a page without text begins where the next text does."""
+        """Return where every numbered page begins; a page without text begins where the next text does
+        (or, at the very end, where the last text did)."""
         out: list[PageStart] = []
         pending: list[str] = []
         for label in self.labels:
@@ -73,6 +74,8 @@ class PageState:
             out += [PageStart(p, start.key, start.word) for p in pending]
             pending.clear()
             out.append(start)
+        if out:  # pages at the end with no text begin where the last text did
+            out += [PageStart(p, out[-1].key, out[-1].word) for p in pending]
         return tuple(out)
 
     def folio(self) -> str:

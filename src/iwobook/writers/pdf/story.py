@@ -211,7 +211,7 @@ class StoryBuilder:
             out.append(self.generated.labelled("In this chapter", names))
         out += ts.blocks(chapter.blocks)
         if chapter.questions:
-            out.append(ts.plain("Discussion questions", "label"))
+            out += [self.generated.mark(f"questions-{chapter.id}"), ts.plain("Discussion questions", "label")]
             items = [ListItem(ts.para(q, "question", block_key(q[0].loc) if q else "")) for q in chapter.questions]
             style = ts.styles["question"]
             out.append(
@@ -225,7 +225,7 @@ class StoryBuilder:
                 )
             )
         if chapter.themes:
-            out.append(self.generated.theme_line(chapter.themes))
+            out += [self.generated.mark(f"themes-{chapter.id}"), self.generated.theme_line(chapter.themes)]
         out.append(NotesFill(self.head, self.geometry.text_height * 0.15))
         return out
 
