@@ -133,16 +133,16 @@ def draw_timeline(book: Book, width: float) -> Drawing | None:
     for number, value in enumerate(dates, start=first + 1):
         x = x_of(value)
         row = 0
-        while row < len(rows) and x - rows[row] < 13:
+        while row < len(rows) and x - rows[row] < 15:
             row += 1
         if row == len(rows):
             rows.append(x)
         rows[row] = x
-        y = axis_y - 10 - row * 13
+        y = axis_y - 11 - row * 15
         shapes.append(Line(((x, axis_y), (x, y + 4)), grey=0.5, width=0.4))
-        shapes.append(Circle((x, y), 5.2, fill=1.0, stroke=0.0))
-        shapes.append(Label((x, y + 2.6), str(number), 6.5, bold=True, anchor=Anchor.MIDDLE))
-    top = axis_y - 10 - len(rows) * 13
+        shapes.append(Circle((x, y), 6.4, fill=1.0, stroke=0.0))
+        shapes.append(Label((x, y + 2.7), str(number), 7.5, bold=True, anchor=Anchor.MIDDLE))
+    top = axis_y - 11 - len(rows) * 15
     shifted = tuple(_shift(s, -top + 6) for s in shapes)
     height = axis_y - top + 6 + 24
     first_date, last_date = events[0].date, events[-1].date
