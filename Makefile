@@ -43,7 +43,7 @@ check: $(STAMP)
 	$(IWOBOOK) check
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests tools
 	$(BIN)/mypy
 
 test: lint
