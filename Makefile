@@ -55,7 +55,7 @@ fuzz: $(STAMP)
 # the benchmark (docs/performance.md): make bench SCALES="1 10 100" adds the 1.5-million-word run
 SCALES ?= 1 10
 bench: $(STAMP)
-	$(BIN)/python tools/bench.py --scales "$(SCALES)"
+	$(BIN)/python -m tools.bench --scales "$(SCALES)"
 
 clean:
 	rm -rf dist build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import calendar
+import hashlib
+import json
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from iwobook.check import load_checked
-from iwobook.config import BuildConfig, Edition, Paper, config_from_environment
-from iwobook.model import Book
+from iwobook.config import BUILTIN_ASSETS, BuildConfig, Edition, Paper, config_from_environment
+from iwobook.model import Book, PageStart
 from iwobook.output import book_slug, write_atomically
 from iwobook.transform import prepare
 
@@ -32,21 +34,64 @@ def configure(root: Path, book: Book, paper: str | None, out: Path | None) -> Bu
     return config
 
 
-def render_output(book: Book, config: BuildConfig, what: str, say: Callable[[str], None]) -> bytes:
-    """Return the bytes of one output ('pdf', 'large-print', 'booklet' or 'epub') of a prepared book."""
-    paper = config.paper or Paper.from_name(book.metadata.paper)
-    if what == "epub":
-        from iwobook.writers.epub import render_epub
+class PrintRecord:
+    """The pagination of the print edition of record (standard edition, the book's own paper), which the
+    EPUB's page-list follows: remembered from a PDF build, or cached in dist/.cache by a digest of the inputs,
+    so that an EPUB built after the PDF does not lay the book out again."""
+
+    def __init__(self, book: Book, config: BuildConfig) -> None:
+        self.config = replace(config, paper=Paper.from_name(book.metadata.paper), edition=Edition.STANDARD)
+        self.path = config.out_dir / ".cache" / f"pagination-{inputs_digest(config, self.config)}.json"
+
+    def is_record(self, config: BuildConfig) -> bool:
+        """Return True when config builds the print edition of record."""
+        return config.paper == self.config.paper and config.edition is Edition.STANDARD
+
+    def save(self, pagination: tuple[PageStart, ...]) -> None:
+        """Remember the pagination of the edition of record for later EPUB builds."""
+        rows = [[p.label, p.key, p.word] for p in pagination]
+        write_atomically(self.path, json.dumps(rows).encode())
+
+    def pagination(self, book: Book, say: Callable[[str], None]) -> tuple[PageStart, ...]:
+        """Return the pagination of the edition of record, from the cache or by laying the book out."""
+        if self.path.is_file():
+            say("using the print edition's page numbers from the last PDF build")
+            return tuple(PageStart(str(a), str(b), int(c)) for a, b, c in json.loads(self.path.read_text()))
         from iwobook.writers.pdf import layout_pdf
 
-        # The EPUB marks where the pages of the print edition of record begin (standard edition on the
-        # book's own paper), so that edition is laid out first: this costs as much as building the PDF.
-        record = Paper.from_name(book.metadata.paper)
-        say(f"laying out the {record.name} print edition for the EPUB's page numbers (as long as a PDF build)")
-        pagination = layout_pdf(book, replace(config, paper=record, edition=Edition.STANDARD), say).pagination
+        say("laying out the print edition of record for the EPUB's page numbers")
+        pagination = layout_pdf(book, self.config, say).pagination
+        self.save(pagination)
+        return pagination
+
+
+def inputs_digest(config: BuildConfig, record: BuildConfig) -> str:
+    """Return a digest of everything a layout depends on: manuscript, assets, iwobook's code and the edition
+    of record (paper, edition, date), independent of where the project lies."""
+    paper = record.paper.name if record.paper else ""
+    digest = hashlib.sha256(f"{paper} {record.edition.value} {record.source_date_epoch}".encode())
+    folders = [config.manuscript, config.assets, BUILTIN_ASSETS, Path(__file__).parent]
+    for folder in dict.fromkeys(folders):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix != ".pyc":
+                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def render_output(
+    book: Book, config: BuildConfig, what: str, say: Callable[[str], None], record: PrintRecord | None = None
+) -> bytes:
+    """Return the bytes of one output ('pdf', 'large-print', 'booklet' or 'epub') of a prepared book."""
+    paper = config.paper or Paper.from_name(book.metadata.paper)
+    record = record or PrintRecord(book, config)
+    if what == "epub":
+        from iwobook.writers.epub import render_epub
+
+        pagination = record.pagination(book, say)
         say("writing the EPUB")
         return render_epub(book, config, say, pagination)
-    from iwobook.writers.pdf import render_pdf
+    from iwobook.writers.pdf import layout_pdf, render_pdf
 
     if what == "large-print":
         say(f"laying out the large-print PDF ({paper.name})")
@@ -60,7 +105,10 @@ def render_output(book: Book, config: BuildConfig, what: str, say: Callable[[str
         width, height = paper.size
         return impose_booklet(pages, (height, width))
     say(f"laying out the PDF ({paper.name})")
-    return render_pdf(book, config, say)
+    layout = layout_pdf(book, config, say)
+    if record.is_record(config):
+        record.save(layout.pagination)
+    return layout.data
 
 
 OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}
@@ -73,8 +121,9 @@ def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, sa
     config = configure(root, book, paper, out)
     slug = book_slug(book.metadata.title)
     written: list[Path] = []
+    record = PrintRecord(book, config)
     for kind in OUTPUT_NAMES if what == "all" else (what,):
-        data = render_output(book, config, kind, say)
+        data = render_output(book, config, kind, say, record)
         path = write_atomically(config.out_dir / OUTPUT_NAMES[kind].format(slug), data)
         say(f"wrote {path} ({len(data) / 1024:.0f} KiB)")
         written.append(path)

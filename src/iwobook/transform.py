@@ -63,15 +63,13 @@ def collect_targets(book: Book) -> dict[str, Target]:
 def collect_appearances(book: Book) -> dict[str, tuple[Appearance, ...]]:
     """Return, for each referenced id, the chapters that reference it, in reading order, once each."""
     chapters = {c.id: c for c in book.chapters()}
-    found: dict[str, list[Appearance]] = {}
+    found: dict[str, dict[str, Appearance]] = {}
     for ref, owner in book_refs(book):
         chapter = chapters.get(owner)
-        if chapter is None:
-            continue
-        entries = found.setdefault(ref.target, [])
-        if not any(a.section_id == chapter.id for a in entries):
-            entries.append(Appearance(chapter.id, chapter.number, chapter.title))
-    return {key: tuple(sorted(value, key=lambda a: a.number)) for key, value in found.items()}
+        if chapter is not None:
+            entries = found.setdefault(ref.target, {})
+            entries.setdefault(chapter.id, Appearance(chapter.id, chapter.number, chapter.title))
+    return {key: tuple(sorted(value.values(), key=lambda a: a.number)) for key, value in found.items()}
 
 
 def prepare(book: Book) -> Book:

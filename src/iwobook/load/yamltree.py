@@ -63,6 +63,38 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _compose(text: str) -> yaml.Node | None:
+    """Compose text with libyaml (fast); on an error or an alias, again with the Python loader, whose
+    messages and alias refusal the diagnostics are written for."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            node = yaml.compose(text, Loader=fast)
+        except yaml.YAMLError:
+            node = None
+        else:
+            if node is None or not _has_alias(node):
+                return node
+    return yaml.compose(text, Loader=_Loader)
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """Return True when a node object appears twice in the tree (which is what an alias composes to)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+    return False
+
+
 def _error_place(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
     """Return the 0-based line and the message of a YAML error.
 
@@ -85,7 +117,7 @@ def _error_place(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
 def parse_yaml(text: str, path: str, report: Report, first_line: int = 1) -> YNode | None:
     """Return the located tree of one YAML document, or None after reporting a syntax error."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         line, message = _error_place(error, text)
         report.add(path, line + first_line, Code.E110, f"YAML syntax error: {message}")
@@ -98,7 +130,11 @@ def parse_yaml(text: str, path: str, report: Report, first_line: int = 1) -> YNo
         return None
     if node is None:
         return None
-    return _convert(node, path, report, first_line - 1)
+    try:
+        return _convert(node, path, report, first_line - 1)
+    except RecursionError:
+        report.add(path, first_line, Code.E110, "YAML syntax error: the data is nested too deeply")
+        return None
 
 
 def _convert(node: yaml.Node, path: str, report: Report, offset: int) -> YNode:

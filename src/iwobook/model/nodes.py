@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -161,26 +162,16 @@ def plain_text(inlines: Inlines) -> str:
     return "".join(out)
 
 
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u31f0-\u31ff"
+_CJK_RUN = re.compile(f"[{_CJK}]+|[^{_CJK}]+")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
 def is_cjk(char: str) -> bool:
     """Return True for characters of Japanese (and other CJK) scripts and their punctuation."""
-    code = ord(char)
-    return (
-        0x3000 <= code <= 0x30FF  # CJK punctuation, hiragana, katakana
-        or 0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF00 <= code <= 0xFFEF  # full-width forms
-        or 0x31F0 <= code <= 0x31FF
-    )
+    return _CJK_CHAR.match(char) is not None
 
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
     """Split text into maximal runs of (text, is_cjk)."""
-    runs: list[tuple[str, bool]] = []
-    for char in text:
-        flag = is_cjk(char)
-        if runs and runs[-1][1] == flag:
-            runs[-1] = (runs[-1][0] + char, flag)
-        else:
-            runs.append((char, flag))
-    return runs
+    return [(run, _CJK_CHAR.match(run) is not None) for run in _CJK_RUN.findall(text)]

@@ -15,8 +15,9 @@ from iwobook.cover import render_cover_png
 from iwobook.diagnostics import Code, Diagnostic, InputError
 from iwobook.model import Book, PageStart
 from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
-from iwobook.writers.pdf.markup import MarkupWriter
+from iwobook.writers.pdf.markup import MarkupWriter, Undrawable
 from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle, PageState
 from iwobook.writers.pdf.story import StoryBuilder
 from iwobook.writers.pdf.stylesheet import load_stylesheet
@@ -47,6 +48,21 @@ class PdfLayout:
     pagination: tuple[PageStart, ...]
 
 
+def undrawable_diagnostics(problems: list[Undrawable]) -> list[Diagnostic]:
+    """Return one E170 diagnostic per undrawable character and place."""
+    return sorted(
+        {
+            Diagnostic(
+                p.loc.file,
+                p.loc.line,
+                Code.E170,
+                f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any shipped font",
+            )
+            for p in problems
+        }
+    )
+
+
 def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> bytes:
     """Return the PDF of book for config's paper and edition; raise InputError on undrawable text."""
     return layout_pdf(book, config, say).data
@@ -61,7 +77,7 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> P
     markup = MarkupWriter(families, book.targets)
     family_of = {name: spec.family for name, spec in sheet.styles.items()}
     state = PageState()
-    ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width, state)
+    ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width, sheet.geometry.text_height, state)
     g = sheet.geometry
     cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
     head_spec = sheet["running_head"]
@@ -92,26 +108,14 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> P
         )
         builder = StoryBuilder(book, ts, doc.state, g, head, cover, families[sheet["meta"].family])
         story = builder.story()
-        if markup.problems:
-            raise InputError(
-                sorted(
-                    {
-                        Diagnostic(
-                            p.loc.file,
-                            p.loc.line,
-                            Code.E170,
-                            f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any shipped font",
-                        )
-                        for p in markup.problems
-                    }
-                )
-            )
-        say(f"typesetting {len(story)} blocks")
+        say(f"typesetting {sum(isinstance(f, LazySection) for f in story)} sections")
         try:
             doc.build(story)
         except LayoutError as error:
             where = doc.state.last_loc or book.metadata.loc
             message = "a block here is too large to fit on any page; shorten or split it"
             raise InputError([Diagnostic(where.file, where.line, Code.E171, message)]) from error
+    if markup.problems:
+        raise InputError(undrawable_diagnostics(markup.problems))
     say(f"{doc.page} pages")
     return PdfLayout(buffer.getvalue(), state.pagination())

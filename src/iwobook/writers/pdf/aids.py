@@ -50,7 +50,7 @@ class StudyAids:
         out: list[Flowable] = []
         drawing = draw_timeline(self.book, self.ts.text_width)
         if drawing is not None:
-            out += [DrawingFlowable(drawing, self.figure_family), Spacer(1, 10)]
+            out += [DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9), Spacer(1, 10)]
         numbers = timeline_numbers(self.book)
         date_style = self.ts.styles["timeline_date"]
         rows = [
@@ -74,7 +74,7 @@ class StudyAids:
         drawing = draw_map(self.book, self.ts.text_width)
         if data is None or drawing is None:
             return []
-        out: list[Flowable] = [DrawingFlowable(drawing, self.figure_family)]
+        out: list[Flowable] = [DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)]
         out.append(self.ts.plain(data.note, "caption"))
         key = "   ".join(f"{_SYMBOLS.get(kind.value, '')} {word}" for kind, word in legend(self.book))
         out.append(self._labelled("Key", self.ts.markup.text(key, self.ts.family_of["meta"])))

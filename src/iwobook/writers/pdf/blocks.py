@@ -25,6 +25,7 @@ class Typesetter:
     config: BuildConfig
     family_of: dict[str, str]
     text_width: float
+    text_height: float
     state: PageState
 
     def para(self, inlines: Inlines, style: str, key: str = "") -> Paragraph:

@@ -13,17 +13,18 @@ from iwobook.writers.pdf.fonts import Family
 
 
 class DrawingFlowable(Flowable):  # type: ignore[misc]
-    """A flowable that draws a Drawing, scaled down if the frame is narrower than the drawing."""
+    """A flowable that draws a Drawing, scaled down to fit the frame's width and at most max_height."""
 
-    def __init__(self, drawing: Drawing, family: Family) -> None:
+    def __init__(self, drawing: Drawing, family: Family, max_height: float) -> None:
         super().__init__()
+        self.max_height = max_height
         self.drawing = drawing
         self.family = family
         self.scale = 1.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        """Return the drawing's size, scaled to fit the available width."""
-        self.scale = min(1.0, available_width / self.drawing.width)
+        """Return the drawing's size, scaled to fit the available width and a page's height."""
+        self.scale = min(1.0, available_width / self.drawing.width, self.max_height / self.drawing.height)
         self.width = self.drawing.width * self.scale
         self.height = self.drawing.height * self.scale
         return self.width, self.height

@@ -99,6 +99,23 @@ def _part_words(part: Any) -> list[str]:
     return words
 
 
+class LazySection(Flowable):  # type: ignore[misc]
+    """Stands for a section's flowables until layout reaches it, so only one section's flowables are alive."""
+
+    def __init__(self, make: Callable[[], list[Any]]) -> None:
+        super().__init__()
+        self.make = make
+        self.width = self.height = 0
+
+    def expand(self) -> list[Any]:
+        """Return the section's flowables, made now."""
+        return self.make()
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take no space (the document expands this before layout)."""
+        return 0, 0
+
+
 class RectoBreak(ActionFlowable):  # type: ignore[misc]
     """Start the next page on a right-hand page; a skipped left-hand page is truly blank or ruled for notes."""
 

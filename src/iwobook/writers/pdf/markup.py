@@ -43,6 +43,8 @@ class MarkupWriter:
     def text(self, text: str, family: str, loc: Loc | None = None) -> str:
         """Return escaped markup for plain text, switching to the CJK font for runs the main font lacks."""
         fam = self.families[family]
+        if text.isascii() and all(ord(c) in fam.coverage or c in "\n\t " for c in set(text)):
+            return escape(text)
         out: list[str] = []
         run: list[str] = []
         in_cjk = False

@@ -147,6 +147,11 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             ]
         )
 
+    def filterFlowables(self, flowables: list[Any]) -> None:
+        """Expand a lazy section into its flowables when layout reaches it."""
+        while flowables and hasattr(flowables[0], "expand"):
+            flowables[0:1] = flowables[0].expand()
+
     # ------------------------------------------------------------ actions from the story
 
     def handle_recto(self, fill: str = "blank") -> None:

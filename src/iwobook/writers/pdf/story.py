@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
 from typing import assert_never
 
 from reportlab.platypus import Flowable, Image, ListFlowable, ListItem, Spacer
@@ -26,6 +27,7 @@ from iwobook.writers.pdf.aids import StudyAids
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import (
     Anchor,
+    LazySection,
     MatterStart,
     NotesFill,
     PageBreakAction,
@@ -37,6 +39,15 @@ from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
+
+
+@dataclass(frozen=True)
+class Opening:
+    """How a section opens: its part, whether it starts that part, whether a chapter comes right before it."""
+
+    part: Part
+    starts_part: bool
+    follows_chapter: bool
 
 
 class StoryBuilder:
@@ -63,14 +74,22 @@ class StoryBuilder:
         self.toc_keys: list[str] = []
 
     def story(self) -> list[Flowable]:
-        """Return every flowable of the book."""
+        """Return the book's flowables; each section stays a LazySection until layout reaches it."""
         out: list[Flowable] = [*self.cover(), *self.title_page()]
         matter = Matter.FRONT
+        previous: AnySection | None = None
         for part in self.book.parts:
             if part.matter is not Matter.FRONT and matter is Matter.FRONT:
                 out += [RectoBreak(), MatterStart("body")]
                 matter = part.matter
-            out.extend(self.part(part))
+            for index, section in enumerate(part.sections):
+                opening = Opening(
+                    part=part,
+                    starts_part=index == 0 and bool(part.title),
+                    follows_chapter=isinstance(previous, Section) and previous.kind is SectionKind.CHAPTER,
+                )
+                out.append(LazySection(partial(self.section, section, opening)))
+                previous = section
         out.extend(self.back_cover())
         keys = self.generated.toc_keys() + self.generated.part_keys()
         out.append(
@@ -118,37 +137,22 @@ class StoryBuilder:
                 out.append(self.ts.plain(line, "title_meta"))
         return out
 
-    def part(self, part: Part) -> Iterator[Flowable]:
-        """Yield the flowables of a part; its title opens its first section."""
-        for index, section in enumerate(part.sections):
-            yield from self.section(section, part if index == 0 and part.title else None)
-
-    def _opening(self, section: AnySection, part: Part | None, front: bool) -> list[Flowable]:
+    def _opening(self, section: AnySection, opening: Opening) -> list[Flowable]:
         """Return the page break, anchors and part title that open a section."""
+        front = opening.part.matter is Matter.FRONT
         is_colophon = isinstance(section, Section) and section.kind is SectionKind.COLOPHON
         is_contents = isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
         recto = is_contents or not (front or is_colophon)
-        after_chapter = self._follows_chapter(section)
-        out: list[Flowable] = [RectoBreak("notes" if after_chapter else "blank") if recto else PageBreakAction()]
-        if part is not None:
+        fill = "notes" if opening.follows_chapter else "blank"
+        out: list[Flowable] = [RectoBreak(fill) if recto else PageBreakAction()]
+        if opening.starts_part:
             key = f"part-{section.id}"
-            out += [Anchor(self.state, key, part.title, 0), self.ts.plain(part.title, "part_title")]
-        level = 1 if part is not None or self._in_titled_part(section) else 0
+            out += [Anchor(self.state, key, opening.part.title, 0), self.ts.plain(opening.part.title, "part_title")]
+        level = 1 if opening.part.title else 0
         out.append(
             Anchor(self.state, section.id, self._outline_title(section), level, head=section.title, loc=section.loc)
         )
         return out
-
-    def _follows_chapter(self, section: AnySection) -> bool:
-        """Return True when the section right before this one in reading order is a chapter."""
-        sections = self.book.sections()
-        index = sections.index(section)
-        previous = sections[index - 1] if index else None
-        return isinstance(previous, Section) and previous.kind is SectionKind.CHAPTER
-
-    def _in_titled_part(self, section: AnySection) -> bool:
-        """Return True when section belongs to a part that has a title."""
-        return any(section in p.sections and bool(p.title) for p in self.book.parts)
 
     def _outline_title(self, section: AnySection) -> str:
         """Return the outline (bookmark) title of a section."""
@@ -156,10 +160,9 @@ class StoryBuilder:
             return f"{section.number}. {section.title}"
         return section.title
 
-    def section(self, section: AnySection, part: Part | None) -> list[Flowable]:
+    def section(self, section: AnySection, opening: Opening) -> list[Flowable]:
         """Return the flowables of one section."""
-        front = any(section in p.sections and p.matter is Matter.FRONT for p in self.book.parts)
-        out = self._opening(section, part, front)
+        out = self._opening(section, opening)
         match section:
             case Section(kind=SectionKind.CHAPTER):
                 out += self.chapter(section)
