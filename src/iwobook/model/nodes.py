@@ -172,6 +172,11 @@ def is_cjk(char: str) -> bool:
     return _CJK_CHAR.match(char) is not None
 
 
+def has_cjk(text: str) -> bool:
+    """Return True when text holds any Japanese (or other CJK) character."""
+    return _CJK_CHAR.search(text) is not None
+
+
 def script_runs(text: str) -> list[tuple[str, bool]]:
     """Split text into maximal runs of (text, is_cjk)."""
     return [(run, _CJK_CHAR.match(run) is not None) for run in _CJK_RUN.findall(text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from iwobook.model import Book, Inline, LangSpan, Section, Text, is_cjk
+from iwobook.model import Book, Inline, LangSpan, Section, Text, has_cjk
 from iwobook.walk import block_inlines, inlines_of, section_inlines
 from iwobook.writers.epub.content import JAPANESE, get_language_name, get_primary_language
 from iwobook.writers.epub.package import Accessibility
@@ -40,7 +40,7 @@ def find_other_languages(book: Book) -> list[str]:
     for node in iter_book_inlines(book):
         if isinstance(node, LangSpan):
             found.append(get_primary_language(node.lang))
-        elif isinstance(node, Text) and any(is_cjk(char) for char in node.text):
+        elif isinstance(node, Text) and has_cjk(node.text):
             found.append(JAPANESE)
     if any(c.name_ja for c in book.characters) or any(t.term_ja for t in book.terms):
         found.append(JAPANESE)
