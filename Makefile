@@ -18,13 +18,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*; touch $@
 
-# remember the paper asked for, so that changing PAPER rebuilds and repeating it does not
-dist/.paper: FORCE
-	@mkdir -p dist; echo '$(PAPER)' | cmp -s - $@ || echo '$(PAPER)' > $@
-FORCE:
+# remember the paper asked for (refreshed as the Makefile is read), so that changing PAPER rebuilds
+# and repeating it does not; `make -q pdf` then answers truly
+PAPER_STAMP := $(shell mkdir -p dist && (echo '$(PAPER)' | cmp -s - dist/.paper || echo '$(PAPER)' > dist/.paper) && echo dist/.paper)
 
 pdf: dist/$(SLUG).pdf
-dist/$(SLUG).pdf: $(STAMP) $(SOURCES) dist/.paper
+dist/$(SLUG).pdf: $(STAMP) $(SOURCES) $(PAPER_STAMP)
 	$(IWOBOOK) build pdf $(if $(PAPER),--paper $(PAPER))
 
 epub: dist/$(SLUG).epub
@@ -32,11 +31,11 @@ dist/$(SLUG).epub: $(STAMP) $(SOURCES)
 	$(IWOBOOK) build epub
 
 large-print: dist/$(SLUG)-large-print.pdf
-dist/$(SLUG)-large-print.pdf: $(STAMP) $(SOURCES) dist/.paper
+dist/$(SLUG)-large-print.pdf: $(STAMP) $(SOURCES) $(PAPER_STAMP)
 	$(IWOBOOK) build large-print $(if $(PAPER),--paper $(PAPER))
 
 booklet: dist/$(SLUG)-booklet.pdf
-dist/$(SLUG)-booklet.pdf: $(STAMP) $(SOURCES) dist/.paper
+dist/$(SLUG)-booklet.pdf: $(STAMP) $(SOURCES) $(PAPER_STAMP)
 	$(IWOBOOK) build booklet $(if $(PAPER),--paper $(PAPER))
 
 check: $(STAMP)
