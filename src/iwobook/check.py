@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
 from iwobook.load.files import MAX_IMAGE_PIXELS as MAX_IMAGE_PIXELS
 from iwobook.load.files import image_problem
-from iwobook.model import Blocks, Book, Figure, Generated, GeneratedSection, ListBlock, Loc, Quote, Section
-from iwobook.walk import book_refs
+from iwobook.model import Blocks, Book, Generated, GeneratedSection, Loc, Section
+from iwobook.walk import book_refs, figures_of
 
 
 def check_ids(book: Book, report: Report) -> None:
@@ -60,27 +59,12 @@ def check_references(book: Book, report: Report) -> None:
             )
 
 
-def _figures(blocks: Blocks) -> Iterator[Figure]:
-    """Yield every figure in blocks."""
-    for block in blocks:
-        match block:
-            case Figure():
-                yield block
-            case ListBlock(items=items):
-                for item in items:
-                    yield from _figures(item)
-            case Quote(blocks=inner):
-                yield from _figures(inner)
-            case _:
-                pass
-
-
 def check_images(book: Book, root: Path, report: Report) -> None:
     """Report figures that Pillow cannot open safely (the loader checks the cover, at its line)."""
     blocks: list[Blocks] = [s.blocks for s in book.sections() if isinstance(s, Section)]
     blocks += [c.description for c in book.characters] + [t.definition for t in book.terms]
     blocks += [le.text + le.provenance for le in book.letters]
-    for figure in (f for b in blocks for f in _figures(b)):
+    for figure in (f for b in blocks for f in figures_of(b)):
         problem = image_problem(root / figure.path)
         if problem:
             report.add(figure.loc.file, figure.loc.line, Code.E142, f"image '{figure.path}' {problem}")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from iwobook import __version__
+from iwobook.diagnostics import InputError
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -58,20 +59,24 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     return say
 
 
+def _report(error: InputError, suffix: str) -> int:
+    """Print every diagnostic of error and a count to stderr; return the input-problem exit code."""
+    for diagnostic in error.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    print(f"iwobook: {len(error.diagnostics)} problem(s) found{suffix}", file=sys.stderr)
+    return EXIT_INPUT
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command; return its exit code."""
     from iwobook.check import load_checked
-    from iwobook.diagnostics import InputError
 
     root: Path = args.root
     if args.command == "check":
         try:
             load_checked(root)
         except InputError as error:
-            for diagnostic in error.diagnostics:
-                print(diagnostic, file=sys.stderr)
-            print(f"iwobook: {len(error.diagnostics)} problem(s) found", file=sys.stderr)
-            return EXIT_INPUT
+            return _report(error, "")
         print("iwobook: the manuscript is clean", file=sys.stderr)
         return EXIT_OK
     from iwobook.build import build_outputs
@@ -81,10 +86,7 @@ def _run(args: argparse.Namespace) -> int:
         for path in build_outputs(root, args.format, args.paper, args.out, say):
             print(path)
     except InputError as error:
-        for diagnostic in error.diagnostics:
-            print(diagnostic, file=sys.stderr)
-        print(f"iwobook: {len(error.diagnostics)} problem(s) found; nothing was written", file=sys.stderr)
-        return EXIT_INPUT
+        return _report(error, "; nothing was written")
     return EXIT_OK
 
 

@@ -70,6 +70,23 @@ def _block_inlines(block: Block) -> Iterator[Inline]:
             assert_never(block)
 
 
+def figures_of(blocks: Blocks) -> Iterator[Figure]:
+    """Yield every figure inside blocks, in order."""
+    for block in blocks:
+        match block:
+            case Figure():
+                yield block
+            case ListBlock(items=items):
+                for item in items:
+                    yield from figures_of(item)
+            case Quote(blocks=inner):
+                yield from figures_of(inner)
+            case Paragraph() | Heading():
+                pass
+            case _:
+                assert_never(block)
+
+
 def section_inlines(section: Section) -> Iterator[Inline]:
     """Yield every inline node of a prose section: body and questions."""
     yield from block_inlines(section.blocks)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import assert_never
 from urllib.parse import urlsplit
@@ -221,18 +221,3 @@ def render_appearances(label: str, ident: str, ctx: Context) -> Node | None:
     )
 
 
-def iter_figures(blocks: Blocks) -> Iterator[Figure]:
-    """Yield every figure inside blocks, in order."""
-    for block in blocks:
-        match block:
-            case Figure():
-                yield block
-            case ListBlock(items=items):
-                for item in items:
-                    yield from iter_figures(item)
-            case Quote(blocks=inner):
-                yield from iter_figures(inner)
-            case Paragraph() | Heading():
-                pass
-            case _:
-                assert_never(block)

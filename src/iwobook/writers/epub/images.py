@@ -11,7 +11,7 @@ from PIL import Image
 
 from iwobook.config import BuildConfig
 from iwobook.model import Blocks, Book, Section
-from iwobook.writers.epub.content import iter_figures
+from iwobook.walk import figures_of
 
 # Pillow format -> (extension, media type) for the image types every EPUB 3 reading system supports
 CORE_TYPES = {
@@ -45,7 +45,7 @@ def collect_figure_paths(book: Book) -> list[str]:
     """Return the project-relative path of every figure, once each, in order of first use."""
     paths: list[str] = []
     for blocks in collect_blocks(book):
-        for figure in iter_figures(blocks):
+        for figure in figures_of(blocks):
             if figure.path not in paths:
                 paths.append(figure.path)
     return paths

@@ -155,31 +155,27 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     # ------------------------------------------------------------ actions from the story
 
     def handle_recto(self, fill: str = "blank") -> None:
-        """Break to a new page; a left-hand page is skipped, left blank or ruled for notes (fill='notes')."""
-        if self._curPageFlowableCount:
-            self.handle_pageBreak()
-            self.clean_hanging()
-        if self.page % 2 == 0:
-            if fill == "notes":
-                self.state.notes = True
-            else:
-                self.state.blank = True
-            self.handle_pageBreak()
-            self.clean_hanging()
+        """Break to a new right-hand page; a skipped left-hand page is blank or ruled for notes (fill='notes')."""
+        self._break_to(1, fill)
 
     def handle_verso(self) -> None:
         """Break to a new left-hand page, leaving a skipped right-hand page truly blank."""
-        if self._curPageFlowableCount:
-            self.handle_pageBreak()
-            self.clean_hanging()
-        if self.page % 2 == 1:
-            self.state.blank = True
-            self.handle_pageBreak()
-            self.clean_hanging()
+        self._break_to(0, "blank")
 
     def handle_newPage(self) -> None:
         """Break to a new page unless the current one is still empty."""
         if self._curPageFlowableCount:
+            self.handle_pageBreak()
+            self.clean_hanging()
+
+    def _break_to(self, parity: int, fill: str) -> None:
+        """Break to a new page whose number has the given parity (1 odd, 0 even), filling one skipped page."""
+        self.handle_newPage()
+        if self.page % 2 != parity:
+            if fill == "notes":
+                self.state.notes = True
+            else:
+                self.state.blank = True
             self.handle_pageBreak()
             self.clean_hanging()
 
