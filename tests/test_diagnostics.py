@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from iwobook.build import build_outputs
 from iwobook.check import load_checked
 from iwobook.diagnostics import Code, Diagnostic, InputError, Report
 
@@ -91,7 +92,11 @@ def apply(root: Path, change: Change) -> None:
 
 
 def diagnostics(tmp_path: Path, *changes: Change) -> list[str]:
-    """Return the diagnostics (as printed) of a copy of the mini fixture with changes applied."""
+    """Return the diagnostics (as printed) of a copy of the mini fixture with changes applied.
+
+    A build of the bad copy must fail with the same diagnostics and leave the output folder, which holds
+    the previous good PDF, exactly as it was.
+    """
     root = tmp_path / "book"
     shutil.copytree(FIXTURE, root)
     for change in changes:
@@ -99,8 +104,19 @@ def diagnostics(tmp_path: Path, *changes: Change) -> list[str]:
     try:
         load_checked(root)
     except InputError as error:
-        return [str(d) for d in error.diagnostics]
-    return []
+        found = [str(d) for d in error.diagnostics]
+    else:
+        return []
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    previous = dist / "book.pdf"
+    previous.write_bytes(b"%PDF- the previous good build")
+    with pytest.raises(InputError) as failed:
+        build_outputs(root, "pdf", None, dist, lambda _: None)
+    assert [str(d) for d in failed.value.diagnostics] == found
+    assert sorted(p.name for p in dist.iterdir()) == ["book.pdf"]
+    assert previous.read_bytes() == b"%PDF- the previous good build"
+    return found
 
 
 # --- image bytes -------------------------------------------------------------------------------------

@@ -203,3 +203,37 @@ def epubcheck_report(path: Path) -> tuple[int, int] | None:
     subprocess.run(["java", "-jar", str(jar), str(path), "-q", "--json", str(out)], capture_output=True, check=False)
     checker = json.loads(out.read_text(encoding="utf-8"))["checker"]
     return int(checker["nFatal"]) + int(checker["nError"]), int(checker["nWarning"])
+
+
+def _edited_copy(tmp_path: Path, path: str, old: str, new: str) -> Path:
+    """Return a copy of the mini fixture with one replacement made in one file."""
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    target = root / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new), encoding="utf-8")
+    return root
+
+
+def test_unbreakable_words_urls_and_long_headings_are_laid_out(tmp_path: Path) -> None:
+    word = "A" + "b" * 300
+    url = "https://example.org/" + "x" * 280
+    heading = "## " + " ".join(["Heading"] * 600)
+    root = _edited_copy(
+        tmp_path, "manuscript/02-storm.md", "A storm comes.", f"A storm comes {word} {url}.\n\n{heading}\n\nAfter."
+    )
+    result = run_build(root, tmp_path / "dist", {}, "pdf")
+    assert result.returncode == 0, result.stderr
+    assert qpdf_accepts(next((tmp_path / "dist").glob("*.pdf")))
+
+
+def test_a_block_no_page_can_hold_is_reported_with_its_place(tmp_path: Path) -> None:
+    root = _edited_copy(
+        tmp_path, "manuscript/data/timeline.yaml", "text: The storm.", "text: " + " ".join(["storm"] * 3000)
+    )
+    result = run_build(root, tmp_path / "dist", {}, "pdf")
+    assert result.returncode == 1
+    assert "manuscript/book.yaml:30: E171 a block here is too large to fit on any page" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").glob("*.pdf"))
