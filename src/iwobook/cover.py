@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from iwobook.config import BuildConfig
+from iwobook.config import BuildConfig, Edition
 from iwobook.model import Book, is_cjk, script_runs
 
 GROUND = (246, 243, 236)
@@ -49,7 +49,8 @@ def render_cover_png(book: Book, config: BuildConfig, width: int, height: int) -
         path = config.root / book.metadata.cover
         if path.is_file():
             return encode_png(fit_image(path, width, height))
-    return encode_png(draw_cover(book, find_fonts(config.asset("fonts")), width, height))
+    edition = "Large-print edition" if config.edition is Edition.LARGE_PRINT else ""
+    return encode_png(draw_cover(book, find_fonts(config.asset("fonts")), width, height, edition))
 
 
 def find_fonts(folder: Path) -> FontFiles:
@@ -178,8 +179,9 @@ def draw_block(
     return baseline - face.size * leading + face.size * 0.35
 
 
-def draw_cover(book: Book, fonts: FontFiles, width: int, height: int) -> Image.Image:
-    """Return a typographic cover: rule, title, subtitle, and at the foot the contributors and edition."""
+def draw_cover(book: Book, fonts: FontFiles, width: int, height: int, edition: str = "") -> Image.Image:
+    """Return a typographic cover: rule, title, subtitle, and at the foot the contributors, the book's edition
+    and the edition being built (e.g. 'Large-print edition'; '' for none)."""
     meta = book.metadata
     image = Image.new("RGB", (width, height), GROUND)
     draw = ImageDraw.Draw(image)
@@ -197,7 +199,7 @@ def draw_cover(book: Book, fonts: FontFiles, width: int, height: int) -> Image.I
         face, lines = fit_text(meta.subtitle, (fonts.sans, fonts.cjk), round(width * 0.048), measure, 4)
         draw_block(draw, margin, y, lines, face, 1.3, MUTED)
 
-    foot = [", ".join(c.name for c in meta.contributors), meta.edition]
+    foot = [", ".join(c.name for c in meta.contributors), meta.edition, edition]
     foot_face = make_face(fonts.sans, fonts.cjk, round(width * 0.034))
     foot_lines = [line for text in foot if text for line in wrap_text(text, foot_face, measure)]
     block_height = len(foot_lines) * foot_face.size * 1.4
