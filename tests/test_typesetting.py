@@ -8,7 +8,7 @@ from reportlab.platypus import Paragraph
 
 from iwobook.config import BuildConfig, Paper
 from iwobook.model import Loc, Target, TargetKind
-from iwobook.writers.pdf.fonts import register_families, undrawable
+from iwobook.writers.pdf.fonts import register_families
 from iwobook.writers.pdf.markup import MarkupWriter
 from iwobook.writers.pdf.stylesheet import load_stylesheet
 from iwobook.writers.pdf.typeset import make_hyphenator, paragraph_styles
@@ -57,8 +57,7 @@ def test_markup_escapes_once_and_switches_font_for_japanese() -> None:
     assert markup.problems == []
 
 
-def test_undrawable_characters_are_found() -> None:
-    config = BuildConfig(root=ROOT)
-    sheet = load_stylesheet(config, Paper.A4.size)
-    families = register_families(config.asset("fonts"), sheet.fonts)
-    assert undrawable("Iōjima 硫黄島 \U0001f600", families) == ["\U0001f600"]
+def test_undrawable_characters_are_found_with_their_place() -> None:
+    _, markup = _setup()
+    markup.text("Iōjima 硫黄島 \U0001f600 Saigō", "serif", Loc("x.md", 7))
+    assert [(p.loc, p.char) for p in markup.problems] == [(Loc("x.md", 7), "\U0001f600")]

@@ -8,6 +8,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from iwobook.check import load_checked
@@ -40,8 +41,13 @@ class PrintRecord:
     so that an EPUB built after the PDF does not lay the book out again."""
 
     def __init__(self, book: Book, config: BuildConfig) -> None:
+        self.source = config
         self.config = replace(config, paper=Paper.from_name(book.metadata.paper), edition=Edition.STANDARD)
-        self.path = config.out_dir / ".cache" / f"pagination-{inputs_digest(config, self.config)}.json"
+
+    @cached_property
+    def path(self) -> Path:
+        """Return the cache file of this edition's pagination (the inputs are hashed only when it is needed)."""
+        return self.source.out_dir / ".cache" / f"pagination-{inputs_digest(self.source, self.config)}.json"
 
     def is_record(self, config: BuildConfig) -> bool:
         """Return True when config builds the print edition of record."""

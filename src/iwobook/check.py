@@ -6,7 +6,6 @@ from pathlib import Path
 
 from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
-from iwobook.load.files import MAX_IMAGE_PIXELS as MAX_IMAGE_PIXELS
 from iwobook.load.files import image_problem
 from iwobook.model import Blocks, Book, Generated, GeneratedSection, Loc, Section
 from iwobook.walk import book_refs, figures_of

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from iwobook.model import Book, MapData, Place, PlaceKind, plain_text
+from iwobook.model import Book, MapData, Place, PlaceKind
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -274,9 +274,3 @@ def timeline_numbers(book: Book) -> dict[int, int]:
     """Return, for each index of book.timeline inside the drawn span, the number its marker shows."""
     first, last = timeline_span(book)
     return {index: index + 1 for index in range(first, last + 1)}
-
-
-def event_summary(book: Book, index: int) -> str:
-    """Return a timeline event's date and plain text (for text equivalents)."""
-    event = book.timeline[index]
-    return f"{event.date}: {plain_text(event.text)}"

@@ -164,7 +164,21 @@ class MatterStart(ActionFlowable):  # type: ignore[misc]
         super().__init__(("matter", matter))
 
 
-class LateParagraph(Flowable):  # type: ignore[misc]
+class StyleSpacing:
+    """Mixin for flowables that own a paragraph style: their space before and after is the style's."""
+
+    style: ParagraphStyle
+
+    def getSpaceBefore(self) -> float:
+        """Return the style's space before."""
+        return float(self.style.spaceBefore)
+
+    def getSpaceAfter(self) -> float:
+        """Return the style's space after."""
+        return float(self.style.spaceAfter)
+
+
+class LateParagraph(StyleSpacing, Flowable):  # type: ignore[misc]
     """A paragraph whose markup is made when it is laid out, so it can cite pages already drawn."""
 
     def __init__(self, make_markup: Callable[[], str], style: ParagraphStyle) -> None:
@@ -189,29 +203,20 @@ class LateParagraph(Flowable):  # type: ignore[misc]
         """Split the paragraph."""
         return list(self._paragraph().split(available_width, available_height))
 
-    def getSpaceBefore(self) -> float:
-        """Return the style's space before."""
-        return float(self.style.spaceBefore)
-
-    def getSpaceAfter(self) -> float:
-        """Return the style's space after."""
-        return float(self.style.spaceAfter)
-
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw the paragraph."""
         self._paragraph().drawOn(canvas, x, y, _sW)
 
 
-class TocLine(Flowable):  # type: ignore[misc]
+class TocLine(StyleSpacing, Flowable):  # type: ignore[misc]
     """A table-of-contents line: title, dot leaders and a page number drawn later through a form."""
 
     NUMBER_WIDTH = 36.0
 
-    def __init__(self, markup: str, style: ParagraphStyle, key: str, dots: bool = True) -> None:
+    def __init__(self, markup: str, style: ParagraphStyle, key: str) -> None:
         super().__init__()
         self.key = key
         self.style = style
-        self.dots = dots
         self.paragraph = Paragraph(markup, style)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -219,14 +224,6 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.width = available_width
         _, self.height = self.paragraph.wrap(available_width - self.NUMBER_WIDTH, available_height)
         return self.width, self.height
-
-    def getSpaceBefore(self) -> float:
-        """Return the style's space before."""
-        return float(self.style.spaceBefore)
-
-    def getSpaceAfter(self) -> float:
-        """Return the style's space after."""
-        return float(self.style.spaceAfter)
 
     def draw(self) -> None:
         """Draw the title, the leaders (one string, so text extraction keeps the line), number form and link."""
@@ -238,16 +235,16 @@ class TocLine(Flowable):  # type: ignore[misc]
         extra = float(getattr(last, "extraSpace", last[0] if isinstance(last, tuple) else 0))
         text_end = self.width - self.NUMBER_WIDTH - extra
         baseline = style.leading - style.fontSize
-        if self.dots:
-            unit = " ."
-            unit_width = stringWidth(unit, style.fontName, style.fontSize)
-            count = int((self.width - self.NUMBER_WIDTH * 0.6 - text_end - 6) / unit_width)
-            if count > 1:
-                canvas.saveState()
-                canvas.setFillGray(0.45)
-                canvas.setFont(style.fontName, style.fontSize)
-                canvas.drawRightString(self.width - self.NUMBER_WIDTH * 0.6, baseline, unit * count)
-                canvas.restoreState()
+        unit = " ."
+        count = int(
+            (self.width - self.NUMBER_WIDTH * 0.6 - text_end - 6) / stringWidth(unit, style.fontName, style.fontSize)
+        )
+        if count > 1:
+            canvas.saveState()
+            canvas.setFillGray(0.45)
+            canvas.setFont(style.fontName, style.fontSize)
+            canvas.drawRightString(self.width - self.NUMBER_WIDTH * 0.6, baseline, unit * count)
+            canvas.restoreState()
         canvas.saveState()
         canvas.translate(self.width, baseline)
         canvas.doForm(PAGE_FORM.format(self.key))

@@ -62,15 +62,3 @@ def register_families(fonts_dir: Path, spec: dict[str, dict[str, str]]) -> dict[
                 addMapping(cjk_name, bold, italic, cjk_name)
         families[key] = Family(key, names, cjk_name, _coverage(fonts["regular"]), _coverage(cjk_font))
     return families
-
-
-def undrawable(text: str, families: dict[str, Family]) -> list[str]:
-    """Return the characters of text that no registered font can draw (whitespace excepted)."""
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if char.isspace() or code < 32:
-            continue
-        if not any(code in f.coverage or code in f.cjk_coverage for f in families.values()):
-            out.append(char)
-    return out

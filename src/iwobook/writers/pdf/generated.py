@@ -9,7 +9,6 @@ from iwobook.model import (
     Book,
     Generated,
     GeneratedSection,
-    Matter,
     Section,
     SectionKind,
 )
@@ -221,8 +220,3 @@ class GeneratedWriter:
             out += body[1:]
             out += self.appearances(t.id)
         return out
-
-
-def is_front(book: Book, section: AnySection) -> bool:
-    """Return True when section belongs to a front-matter part."""
-    return any(section in p.sections and p.matter is Matter.FRONT for p in book.parts)

@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from iwobook.model import Loc, PageStart
+from iwobook.model import Loc, PageStart, script_runs
 from iwobook.writers.pdf.stylesheet import Geometry
 
 
@@ -245,8 +245,6 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def _draw_text(self, canvas: Any, x: float, y: float, text: str) -> None:
         """Draw a running-head string, switching to the CJK font for runs the text font lacks."""
-        from iwobook.model import script_runs
-
         for run, is_cjk in script_runs(text):
             font = self.head.cjk_font if is_cjk else self.head.font
             canvas.setFont(font, self.head.size)

@@ -71,7 +71,6 @@ class StoryBuilder:
         self.cover_png = cover_png
         self.generated = GeneratedWriter(book, ts, state)
         self.aids = StudyAids(book, ts, state, figure_family)
-        self.toc_keys: list[str] = []
 
     def story(self) -> list[Flowable]:
         """Return the book's flowables; each section stays a LazySection until layout reaches it."""

@@ -42,7 +42,6 @@ class Geometry:
     head_offset: float
     foot_offset: float
     chapter_drop: float
-    rule_grey: float
 
     @property
     def text_width(self) -> float:
@@ -141,7 +140,6 @@ def load_stylesheet(config: BuildConfig, paper_size: tuple[float, float]) -> Sty
         head_offset=_length(page["head_offset"]),
         foot_offset=_length(page["foot_offset"]),
         chapter_drop=_length(page["chapter_drop"]),
-        rule_grey=float(page["rule_grey"]),
     )
     styles: dict[str, StyleSpec] = {}
     for name in raw_styles:
