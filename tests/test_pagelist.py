@@ -26,7 +26,7 @@ from iwobook.check import load_checked
 from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.model import Book, PageStart
 from iwobook.transform import prepare
-from iwobook.writers.pdf import layout_pdf
+from iwobook.writers.pdf import layout_pdf, paginate_pdf
 from iwobook.writers.pdf.stylesheet import load_stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -282,3 +282,8 @@ def test_markers_sit_where_the_printed_pages_begin(printed: Printed, ebook: Eboo
     )
     print(f"\npage-list: {total} entries, {total - len(differ)} match the print edition ({rate:.0%})")
     assert not differ, f"{len(differ)} of {total} pages begin elsewhere in the EPUB:\n{report}"
+
+
+def test_pagination_without_writing_matches_the_written_pdf(book: Book, config: BuildConfig, printed: Printed) -> None:
+    """A cold EPUB build lays out without the cover image or the PDF file; its page starts are the PDF's."""
+    assert paginate_pdf(book, config, _quiet) == printed.pagination

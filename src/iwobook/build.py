@@ -63,10 +63,10 @@ class PrintRecord:
         if self.path.is_file():
             say("using the print edition's page numbers from the last PDF build")
             return tuple(PageStart(str(a), str(b), int(c)) for a, b, c in json.loads(self.path.read_text()))
-        from iwobook.writers.pdf import layout_pdf
+        from iwobook.writers.pdf import paginate_pdf
 
         say("laying out the print edition of record for the EPUB's page numbers")
-        pagination = layout_pdf(book, self.config, say).pagination
+        pagination = paginate_pdf(book, self.config, say)
         self.save(pagination)
         return pagination
 

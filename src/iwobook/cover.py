@@ -93,7 +93,7 @@ def fit_image(path: Path, width: int, height: int) -> Image.Image:
 def encode_png(image: Image.Image) -> bytes:
     """Return image as PNG bytes with no ancillary metadata."""
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=False, compress_level=9)
+    image.save(out, format="PNG", optimize=False, compress_level=6)
     return out.getvalue()
 
 

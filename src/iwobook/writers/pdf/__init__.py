@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import LayoutError
 
 from iwobook.config import BuildConfig, Paper
@@ -48,6 +48,22 @@ class PdfLayout:
     pagination: tuple[PageStart, ...]
 
 
+class PdfCapture:
+    """A write-only file for reportlab, which writes the whole PDF in one call: keeps it without a copy."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        """Keep data."""
+        self.parts.append(data)
+        return len(data)
+
+    def getvalue(self) -> bytes:
+        """Return what was written."""
+        return self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
+
+
 def undrawable_diagnostics(problems: list[Undrawable]) -> list[Diagnostic]:
     """Return one E170 diagnostic per undrawable character and place."""
     return sorted(
@@ -68,8 +84,21 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
     return layout_pdf(book, config, say).data
 
 
-def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> PdfLayout:
-    """Return the PDF of book and its pagination; raise InputError on undrawable text or impossible layout."""
+def paginate_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> tuple[PageStart, ...]:
+    """Return where each page of book's PDF begins, laying it out without drawing the cover or writing a file."""
+    return layout_pdf(book, config, say, write=False).pagination
+
+
+class LayoutCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that lays pages out but never formats the PDF file (for the pagination alone)."""
+
+    def save(self) -> None:
+        """Do nothing: nobody reads the file."""
+
+
+def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], write: bool = True) -> PdfLayout:
+    """Return the PDF of book (empty unless write) and its pagination; raise InputError on undrawable text or
+    impossible layout."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
     sheet = load_stylesheet(config, paper.size)
     families = register_families(config.asset("fonts"), sheet.fonts)
@@ -79,11 +108,13 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> P
     state = PageState()
     ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width, sheet.geometry.text_height, state)
     g = sheet.geometry
-    cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
+    cover = None
+    if write:
+        cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
     head_spec = sheet["running_head"]
     head_family = families[head_spec.family]
     head = HeadStyle(head_family.name("regular", "regular"), head_family.cjk, head_spec.size, head_spec.grey)
-    buffer = io.BytesIO()
+    buffer = PdfCapture()  # a BytesIO would copy the 30 MB of a long book twice
     meta = book.metadata
     with _source_date(config.source_date_epoch or 0):
         doc = BookDocTemplate(
@@ -110,7 +141,7 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> P
         story = builder.story()
         say(f"typesetting {sum(isinstance(f, LazySection) for f in story)} sections")
         try:
-            doc.build(story)
+            doc.build(story, canvasmaker=Canvas if write else LayoutCanvas)
         except LayoutError as error:
             where = doc.state.last_loc or book.metadata.loc
             message = "a block here is too large to fit on any page; shorten or split it"

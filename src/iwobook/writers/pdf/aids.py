@@ -9,7 +9,7 @@ from iwobook.figures import draw_map, draw_timeline, legend, place_chapters, pla
 from iwobook.model import Book, block_key
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.figure import DrawingFlowable
-from iwobook.writers.pdf.flowables import KeyedParagraph, LateParagraph
+from iwobook.writers.pdf.flowables import BookParagraph, KeyedParagraph, LateParagraph
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import readable_date
 from iwobook.writers.pdf.pages import PageState
@@ -91,7 +91,7 @@ class StudyAids:
 
     def _labelled(self, label: str, markup: str) -> Paragraph:
         """Return a 'Label: value' paragraph of ready markup."""
-        return Paragraph(
+        return BookParagraph(
             f"<b>{self.ts.markup.text(label, self.ts.family_of['meta'])}:</b> {markup}", self.ts.styles["meta"]
         )
 
@@ -138,6 +138,6 @@ class StudyAids:
                 return ", ".join(parts) or self.ts.markup.text("not named in the chapters", family)
 
             name = self.ts.markup.link(character.id, character.name, family)
-            rows.append([Paragraph(name, self.ts.styles["meta"]), LateParagraph(cited, self.ts.styles["meta"])])
+            rows.append([BookParagraph(name, self.ts.styles["meta"]), LateParagraph(cited, self.ts.styles["meta"])])
         width = self.ts.text_width * 0.34
         return [self._table(rows, [width, self.ts.text_width - width], header=True)]

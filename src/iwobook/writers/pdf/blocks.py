@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, List
 from iwobook.config import BuildConfig
 from iwobook.model import Block, Blocks, Figure, Heading, Inlines, ListBlock, Quote, block_key
 from iwobook.model import Paragraph as ParagraphNode
-from iwobook.writers.pdf.flowables import KeyedParagraph
+from iwobook.writers.pdf.flowables import BookParagraph, KeyedParagraph
 from iwobook.writers.pdf.markup import MarkupWriter
 from iwobook.writers.pdf.pages import PageState
 
@@ -33,7 +33,7 @@ class Typesetter:
         markup = self.markup.inlines(inlines, self.family_of[style])
         if key:
             return KeyedParagraph(markup, self.styles[style], state=self.state, key=key)
-        return Paragraph(markup, self.styles[style])
+        return BookParagraph(markup, self.styles[style])
 
     def keyed(self, text: str, style: str, key: str) -> Paragraph:
         """Return a paragraph of plain text that records a page start under key."""
@@ -43,7 +43,7 @@ class Typesetter:
 
     def plain(self, text: str, style: str) -> Paragraph:
         """Return a paragraph of plain (escaped) text in the named style."""
-        return Paragraph(self.markup.text(text, self.family_of[style]), self.styles[style])
+        return BookParagraph(self.markup.text(text, self.family_of[style]), self.styles[style])
 
     def blocks(self, blocks: Blocks, style: str = "body", first: str = "body_first") -> list[Flowable]:
         """Return the flowables of blocks; the first paragraph after a heading is not indented."""

@@ -56,7 +56,24 @@ class Anchor(Flowable):  # type: ignore[misc]
             self.state.opening = True
 
 
-class KeyedParagraph(Paragraph):  # type: ignore[misc]
+class BookParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that breaks its lines once per width: keep-with-next groups, splits and tables wrap again."""
+
+    _wrapped: tuple[float, float, float, Any] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Return (width, height) for available_width; line breaking depends on the width alone."""
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == available_width:
+            # a split that found no room drops blPara; the lines are still right for this width
+            self.width, self.height, self.blPara = wrapped[1], wrapped[2], wrapped[3]
+            return wrapped[1], wrapped[2]
+        width, height = super().wrap(available_width, available_height)
+        self._wrapped = (available_width, width, height, self.blPara)
+        return width, height
+
+
+class KeyedParagraph(BookParagraph):
     """A paragraph made from a model block: the first one drawn on a page records where that page begins."""
 
     def __init__(
@@ -185,12 +202,12 @@ class LateParagraph(StyleSpacing, Flowable):  # type: ignore[misc]
         super().__init__()
         self.make_markup = make_markup
         self.style = style
-        self.inner: Paragraph | None = None
+        self.inner: BookParagraph | None = None
 
-    def _paragraph(self) -> Paragraph:
+    def _paragraph(self) -> BookParagraph:
         """Return the paragraph, making it on first use."""
         if self.inner is None:
-            self.inner = Paragraph(self.make_markup(), self.style)
+            self.inner = BookParagraph(self.make_markup(), self.style)
         return self.inner
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -217,7 +234,7 @@ class TocLine(StyleSpacing, Flowable):  # type: ignore[misc]
         super().__init__()
         self.key = key
         self.style = style
-        self.paragraph = Paragraph(markup, style)
+        self.paragraph = BookParagraph(markup, style)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Wrap the title, leaving room for the number column."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from iwobook.model import (
     AnySection,
@@ -13,7 +13,7 @@ from iwobook.model import (
     SectionKind,
 )
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.flowables import Anchor, LateParagraph, TocLine
+from iwobook.writers.pdf.flowables import Anchor, BookParagraph, LateParagraph, TocLine
 from iwobook.writers.pdf.pages import PageState
 
 _MONTHS = (
@@ -65,7 +65,7 @@ class GeneratedWriter:
 
     def _paragraph(self, markup: str, style: str) -> Flowable:
         """Return a paragraph of ready markup."""
-        return Paragraph(markup, self.ts.styles[style])
+        return BookParagraph(markup, self.ts.styles[style])
 
     def mark(self, key: str) -> Flowable:
         """Return an invisible mark where a generated line begins, so a page starting there is located."""

@@ -60,7 +60,7 @@ class StoryBuilder:
         state: PageState,
         geometry: Geometry,
         head: HeadStyle,
-        cover_png: bytes,
+        cover_png: bytes | None,
         figure_family: Family,
     ) -> None:
         self.head = head
@@ -97,9 +97,13 @@ class StoryBuilder:
         return out
 
     def cover(self) -> list[Flowable]:
-        """Return the cover page (the cover image over the whole page) and its blank inside."""
+        """Return the cover page (the cover image over the whole page, or its space when there is no image) and
+        its blank inside."""
         g = self.geometry
-        image = Image(io.BytesIO(self.cover_png), width=g.width, height=g.height)
+        if self.cover_png is None:
+            image: Flowable = Spacer(g.width, g.height)
+        else:
+            image = Image(io.BytesIO(self.cover_png), width=g.width, height=g.height)
         return [Anchor(self.state, "cover", "Cover"), image, RectoBreak(), MatterStart("front")]
 
     def back_cover(self) -> list[Flowable]:
