@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .measure import BUILDS, Build
+from .measure import BUILDS, FLOOR_OF, Build
 
 # the reach the project aims for (reported as met or missed, never enforced)
 TARGET_PDF_RATIO = 1.3
@@ -68,19 +68,23 @@ def summarise_reach(results: list[dict[str, Any]], help_times: dict[str, float])
     for result in results:
         b: dict[str, Build] = result["builds"]
         scale = result["scale"]
-        for kind, target in (("pdf", TARGET_PDF_RATIO), ("epub", TARGET_EPUB_RATIO)):
-            mine, floor = b[f"iwobook-{kind}"], b[f"floor-{kind}"]
+        for kind, target in (
+            ("iwobook-pdf", TARGET_PDF_RATIO),
+            ("iwobook-epub", TARGET_EPUB_RATIO),
+            ("iwobook-epub-warm", TARGET_EPUB_RATIO),
+        ):
+            mine, floor = b[kind], b[FLOOR_OF[kind]]
             if mine.ok and floor.ok and scale <= 10:
                 value = mine.median / floor.median
                 cpu = mine.cpu_median / floor.cpu_median
-                aim(f"{kind.upper()} ≤ {target}× its floor at {scale}×", value, value <= target, f"CPU ratio {cpu:.2f}")
+                aim(f"{kind} ≤ {target}× its floor at {scale}×", value, value <= target, f"CPU ratio {cpu:.2f}")
         if scale >= 100:
-            for kind in ("iwobook-pdf", "iwobook-epub"):
+            for kind in ("iwobook-pdf", "iwobook-epub", "iwobook-epub-warm"):
                 if b[kind].runs:
                     value = b[kind].peak_mib
                     text = f"{kind} peak memory ≤ {TARGET_MEMORY_MIB:.0f} MiB at {scale}×"
                     aim(text, value, value <= TARGET_MEMORY_MIB)
-    for kind in ("iwobook-pdf", "iwobook-epub"):
+    for kind in ("iwobook-pdf", "iwobook-epub", "iwobook-epub-warm"):
         found = scalings[kind]
         if math.isnan(found.wall):
             continue

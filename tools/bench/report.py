@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .measure import BUILDS, Build
+from .measure import BUILDS, FLOOR_OF, Build
 from .project import BENCH_DIR
 
 
@@ -37,9 +37,9 @@ def make_table_lines(results: list[dict[str, Any]]) -> Iterator[str]:
                 continue
             seconds = build.median
             best = min((r.seconds for r in build.good_runs), default=math.nan)
-            floor = builds.get(kind.replace("iwobook", "floor"))
+            floor = builds.get(FLOOR_OF.get(kind, ""))
             ratio = cpu = memory = "-"
-            if kind.startswith("iwobook-") and kind != "iwobook-check" and floor is not None and floor.ok:
+            if floor is not None and floor.ok:
                 ratio = fmt(seconds / floor.median) + "×"
                 cpu = fmt(build.cpu_median / floor.cpu_median) + "×"
                 memory = fmt(build.peak_mib / floor.peak_mib) + "×"
@@ -75,7 +75,7 @@ def print_summary(outcome: Outcome) -> None:
         for kind, values in found["exponents"].items():
             steps = "".join(f"   CPU {step}: {format_number(k, 3)}" for step, k in values["steps"].items())
             wall, cpu = format_number(values["wall"], 3), format_number(values["cpu"], 3)
-            print(f"  {kind:13} wall k = {wall}   CPU k = {cpu}{steps}")
+            print(f"  {kind:17} wall k = {wall}   CPU k = {cpu}{steps}")
     print(
         f"iwobook --help: median {help_times['median_ms']:.0f} ms, best {help_times['best_ms']:.0f} ms "
         f"(python -c pass: {help_times['python_startup_median_ms']:.0f} ms)"
