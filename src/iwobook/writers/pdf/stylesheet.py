@@ -125,7 +125,7 @@ def _resolve(name: str, raw: dict[str, dict[str, Any]], seen: tuple[str, ...] = 
 def load_stylesheet(config: BuildConfig, paper_size: tuple[float, float]) -> StyleSheet:
     """Return the style sheet of config's edition for a page of paper_size."""
     path: Path = config.asset("styles.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     edition = data.get("editions", {}).get(config.edition.value, {}) if config.edition is not Edition.STANDARD else {}
     page = {**data["page"], **edition.get("page", {})}
     raw_styles = _merge(data["styles"], edition.get("styles", {}))
