@@ -55,12 +55,12 @@ def render_page_body(
     page: Page, ctx: Context, entries: tuple[TocEntry, ...], marks: tuple[Landmark, ...]
 ) -> list[Node]:
     """Return the body content of one page of the plan."""
-    has_colophon = any(isinstance(s, Section) and s.kind is SectionKind.COLOPHON for s in ctx.book.sections())
     what = page.what
     match what:
         case CoverPage():
             return render_cover_page(ctx, COVER_FILE)
         case TitlePage():
+            has_colophon = any(isinstance(s, Section) and s.kind is SectionKind.COLOPHON for s in ctx.book.sections())
             return render_title_page(ctx, with_colophon=not has_colophon)
         case NavPage():
             return render_nav(page.title, entries, marks, ctx)

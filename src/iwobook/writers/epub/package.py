@@ -168,6 +168,6 @@ def package_epub(
         "epub3_landmark": False,
         "epub3_pages": False,
         "mtime": make_modified_stamp(epoch),
-        "compresslevel": 9,
+        "compresslevel": 0,  # normalise_zip compresses every entry again, at level 9
     }
     return normalise_zip(write_package(book, options), epoch)
