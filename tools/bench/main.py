@@ -8,17 +8,17 @@ Run from the project root:
     python -m tools.bench floor-pdf ROOT OUT.pdf                          # the plain reportlab floor
     python -m tools.bench floor-epub ROOT OUT.epub                        # the plain ebooklib floor
 
-For each scale, the generator (synth_files.py) writes dist/bench/synth-SCALE (about 15,000 words per unit
-of scale); `iwobook check` must pass on it. Then each build runs in a fresh process, interleaved, `--repeats`
+For each scale, the generator (synth_files.py) writes dist/bench/synth-SCALE (about 15,000 words per unit of
+scale); `iwobook check` must pass on it. Then each build runs in a fresh process, interleaved, `--repeats`
 times (default 3 up to scale 10, 1 above): iwobook's PDF, the reportlab floor, iwobook's EPUB cold (in an
-empty folder, so it lays out the print edition for its page-list) and warm (next to the PDF just built, reusing
-its pagination), the ebooklib floor, and `iwobook check` (load and check only). Wall time is measured around the process; CPU time and
-peak memory are the process's own (user + system time and ru_maxrss from wait4()). The table gives medians,
-pages per second and the ratios iwobook / floor; results go to dist/bench/results.json (rewritten by
-every run), and the exponent of time against words is fitted over the scales. It also times
-`iwobook --help`, and runs `make pdf` twice to see that the second does nothing. A benchmark, not a test:
-it never fails on timings (it exits non-zero only when a build itself fails). The floors are described in
-floors.py.
+empty folder, so it lays out the print edition for its page-list) and warm (next to the PDF just built,
+reusing its pagination), the ebooklib floor, and `iwobook check` (load and check only). Wall time is measured
+around the process; CPU time and peak memory are the process's own (user + system time and ru_maxrss from
+wait4()). The table gives medians, pages per second and the ratios iwobook / floor; results go to
+dist/bench/results.json (rewritten by every run), and the exponent of time against words is fitted over the
+scales. It also times `iwobook --help`, and runs `make pdf` twice to see that the second does nothing. A
+benchmark, not a test: it never fails on timings (it exits non-zero only when a build itself fails). The
+floors are described in floors.py.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ TARGET_PDF_RATIO = 1.3
 TARGET_EPUB_RATIO = 1.5
 TARGET_MEMORY_MIB = 250.0
 TARGET_HELP_MS = 150.0
-TARGET_EXPONENT = 1.1  # "linear": time grows no faster than words^1.1
+TARGET_EXPONENT = 1.05  # "linear": time grows no faster than words^1.05
 
 
 def fit_exponent(points: list[tuple[float, float]]) -> float:
