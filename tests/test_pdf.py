@@ -206,3 +206,27 @@ def test_golden_page_layout(tmp_path: Path) -> None:
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), "no golden file: run with IWOBOOK_UPDATE_GOLDEN=1 and review it"
     assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "rect", [(10, 20, 110, 35), (72.5, 700.25, 523.123456, 715.0), (-3.3333333, 0.0001, 1e-7, 841.8897637795277)]
+)
+def test_internal_link_formats_as_reportlab_link_annotation(rect: tuple[float, float, float, float]) -> None:
+    """The light link the book's canvas makes writes the same bytes as reportlab's own LinkAnnotation."""
+    import io
+
+    from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFArray
+
+    from iwobook.writers.pdf.canvas import BookCanvas, InternalLink
+
+    canvas = BookCanvas(io.BytesIO())
+    canvas.bookmarkHorizontal("target", 0, 700)
+    canvas.linkRect("", "target", rect, relative=0)
+    canvas.showPage()
+    document = canvas._doc
+    links = [obj for obj in document.idToObject.values() if isinstance(obj, InternalLink)]
+    assert len(links) == 1
+    destination = canvas._bookmarkReference("target")
+    own = LinkAnnotation(Rect=links[0].rect, Contents="", Destination=destination, Border=PDFArray([0, 0, 0]))
+    assert links[0].format(document) == own.format(document)
+    assert links[0].rect == tuple(rect)

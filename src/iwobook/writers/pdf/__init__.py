@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.doctemplate import LayoutError
 
 from iwobook.config import BuildConfig, Paper
@@ -15,6 +14,7 @@ from iwobook.cover import render_cover_png
 from iwobook.diagnostics import Code, Diagnostic, InputError
 from iwobook.model import Book, PageStart
 from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.canvas import BookCanvas, LayoutCanvas
 from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
 from iwobook.writers.pdf.markup import MarkupWriter, Undrawable
@@ -85,15 +85,9 @@ def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> b
 
 
 def paginate_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> tuple[PageStart, ...]:
-    """Return where each page of book's PDF begins, laying it out without drawing the cover or writing a file."""
+    """Return where each page of book's PDF begins: a layout that draws neither the cover nor paragraphs, makes
+    no links and writes no file."""
     return layout_pdf(book, config, say, write=False).pagination
-
-
-class LayoutCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that lays pages out but never formats the PDF file (for the pagination alone)."""
-
-    def save(self) -> None:
-        """Do nothing: nobody reads the file."""
 
 
 def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], write: bool = True) -> PdfLayout:
@@ -141,7 +135,7 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], writ
         story = builder.story()
         say(f"typesetting {sum(isinstance(f, LazySection) for f in story)} sections")
         try:
-            doc.build(story, canvasmaker=Canvas if write else LayoutCanvas)
+            doc.build(story, canvasmaker=BookCanvas if write else LayoutCanvas)
         except LayoutError as error:
             where = doc.state.last_loc or book.metadata.loc
             message = "a block here is too large to fit on any page; shorten or split it"

@@ -72,6 +72,11 @@ class BookParagraph(Paragraph):  # type: ignore[misc]
         self._wrapped = (available_width, width, height, self.blPara)
         return width, height
 
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw, unless the canvas lays pages out for their pagination alone (draws_text false)."""
+        if getattr(canvas, "draws_text", True):
+            super().drawOn(canvas, x, y, _sW)
+
 
 class KeyedParagraph(BookParagraph):
     """A paragraph made from a model block: the first one drawn on a page records where that page begins."""
