@@ -34,7 +34,10 @@ class InternalLink(PDFObject):  # type: ignore[misc]
 
 
 class BookCanvas(Canvas):  # type: ignore[misc]
-    """reportlab's canvas, whose links to destinations inside the book (one per linked line) are InternalLinks."""
+    """reportlab's canvas, whose links to destinations inside the book (one per linked line) are InternalLinks.
+
+    It calls Canvas's protected helpers _absRect, _bookmarkReference and _addAnnotation, as linkRect itself does
+    (reportlab is pinned in requirements.lock; tests/test_pdf.py checks the bytes against LinkAnnotation's)."""
 
     draws_text = True  # read by BookParagraph.drawOn
 
