@@ -211,22 +211,45 @@ def test_golden_page_layout(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "rect", [(10, 20, 110, 35), (72.5, 700.25, 523.123456, 715.0), (-3.3333333, 0.0001, 1e-7, 841.8897637795277)]
 )
-def test_internal_link_formats_as_reportlab_link_annotation(rect: tuple[float, float, float, float]) -> None:
-    """The light link the book's canvas makes writes the same bytes as reportlab's own LinkAnnotation."""
+def test_internal_links_write_the_same_pdf_as_reportlab_links(rect: tuple[float, float, float, float]) -> None:
+    """A page with links made by the book's canvas is byte for byte the page reportlab's own canvas makes."""
     import io
 
-    from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFArray
+    from reportlab.pdfgen.canvas import Canvas
 
     from iwobook.writers.pdf.canvas import BookCanvas, InternalLink
 
-    canvas = BookCanvas(io.BytesIO())
-    canvas.bookmarkHorizontal("target", 0, 700)
-    canvas.linkRect("", "target", rect, relative=0)
-    canvas.showPage()
-    document = canvas._doc
-    links = [obj for obj in document.idToObject.values() if isinstance(obj, InternalLink)]
-    assert len(links) == 1
-    destination = canvas._bookmarkReference("target")
-    own = LinkAnnotation(Rect=links[0].rect, Contents="", Destination=destination, Border=PDFArray([0, 0, 0]))
-    assert links[0].format(document) == own.format(document)
-    assert links[0].rect == tuple(rect)
+    def write(maker: type[Canvas]) -> tuple[bytes, int]:
+        """Return the PDF of one page with two links (one in translated coordinates) and its InternalLinks."""
+        out = io.BytesIO()
+        canvas = maker(out, invariant=1)
+        canvas.bookmarkHorizontal("target", 0, 700)
+        canvas.linkRect("", "target", rect, relative=0)
+        canvas.translate(30.5, -12.25)
+        canvas.linkRect("", "target", rect, relative=1)
+        links = sum(isinstance(obj, InternalLink) for obj in canvas._doc.idToObject.values())
+        canvas.save()
+        return out.getvalue(), links
+
+    own, none = write(Canvas)
+    book, links = write(BookCanvas)
+    assert (none, links) == (0, 2)
+    assert book == own
+
+
+def test_book_paragraph_wraps_as_reportlab_does() -> None:
+    """Remembered line breaks give reportlab's sizes and splits, also after a split that found no room and at
+    a width too small for any line."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from iwobook.writers.pdf.flowables import BookParagraph
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12)
+    text = "Several words that will need more than one line at a narrow width. " * 3
+    mine, own = BookParagraph(text, style), Paragraph(text, style)
+    for width, height in [(0, 100), (120, 500), (120, 5), (120, 500), (300, 500), (120, 30)]:
+        assert mine.wrap(width, height) == own.wrap(width, height)
+        assert [p.getPlainText() for p in mine.split(width, height)] == [
+            p.getPlainText() for p in own.split(width, height)
+        ]

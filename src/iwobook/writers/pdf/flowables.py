@@ -59,17 +59,19 @@ class Anchor(Flowable):  # type: ignore[misc]
 class BookParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph that breaks its lines once per width: keep-with-next groups, splits and tables wrap again."""
 
-    _wrapped: tuple[float, float, float, Any] | None = None
+    _wrapped: tuple[float, float, Any] | None = None  # (width, height, blPara) of the last line breaking
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Return (width, height) for available_width; line breaking depends on the width alone."""
         wrapped = self._wrapped
         if wrapped is not None and wrapped[0] == available_width:
             # a split that found no room drops blPara; the lines are still right for this width
-            self.width, self.height, self.blPara = wrapped[1], wrapped[2], wrapped[3]
-            return wrapped[1], wrapped[2]
+            self.width, self.height, self.blPara = wrapped
+            return self.width, self.height
+        self.__dict__.pop("blPara", None)
         width, height = super().wrap(available_width, available_height)
-        self._wrapped = (available_width, width, height, self.blPara)
+        lines = self.__dict__.get("blPara")  # absent when the width is too small to break lines at all
+        self._wrapped = None if lines is None else (available_width, height, lines)
         return width, height
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
