@@ -68,23 +68,20 @@ def summarise_reach(results: list[dict[str, Any]], help_times: dict[str, float])
     for result in results:
         b: dict[str, Build] = result["builds"]
         scale = result["scale"]
-        for kind, target in (
-            ("iwobook-pdf", TARGET_PDF_RATIO),
-            ("iwobook-epub", TARGET_EPUB_RATIO),
-            ("iwobook-epub-warm", TARGET_EPUB_RATIO),
-        ):
-            mine, floor = b[kind], b[FLOOR_OF[kind]]
+        for kind, floor_kind in FLOOR_OF.items():
+            mine, floor = b[kind], b[floor_kind]
+            target = TARGET_PDF_RATIO if kind == "iwobook-pdf" else TARGET_EPUB_RATIO
             if mine.ok and floor.ok and scale <= 10:
                 value = mine.median / floor.median
                 cpu = mine.cpu_median / floor.cpu_median
                 aim(f"{kind} ≤ {target}× its floor at {scale}×", value, value <= target, f"CPU ratio {cpu:.2f}")
         if scale >= 100:
-            for kind in ("iwobook-pdf", "iwobook-epub", "iwobook-epub-warm"):
+            for kind in FLOOR_OF:
                 if b[kind].runs:
                     value = b[kind].peak_mib
                     text = f"{kind} peak memory ≤ {TARGET_MEMORY_MIB:.0f} MiB at {scale}×"
                     aim(text, value, value <= TARGET_MEMORY_MIB)
-    for kind in ("iwobook-pdf", "iwobook-epub", "iwobook-epub-warm"):
+    for kind in FLOOR_OF:
         found = scalings[kind]
         if math.isnan(found.wall):
             continue
