@@ -107,7 +107,7 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], writ
         cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
     head_spec = sheet["running_head"]
     head_family = families[head_spec.family]
-    head = HeadStyle(head_family.name("regular", "regular"), head_family.cjk, head_spec.size, head_spec.grey)
+    head = HeadStyle(head_family.name("regular", "regular"), head_family.cjk_font, head_spec.size, head_spec.grey)
     buffer = PdfCapture()  # a BytesIO would copy the 30 MB of a long book twice
     meta = book.metadata
     with _source_date(config.source_date_epoch or 0):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
@@ -12,15 +12,45 @@ from reportlab.pdfbase.ttfonts import TTFont
 _VARIANTS = ("regular", "bold", "italic", "bolditalic")
 
 
+@dataclass
+class LazyFont:
+    """A TrueType font registered with reportlab the first time it is asked for."""
+
+    name: str
+    path: Path
+    _coverage: frozenset[int] | None = field(default=None, init=False, repr=False)
+
+    def registered(self) -> str:
+        """Register the font unless it is already; return its name."""
+        self.coverage()
+        return self.name
+
+    def coverage(self) -> frozenset[int]:
+        """Register the font unless it is already; return the code points it has glyphs for."""
+        if self._coverage is None:
+            self._coverage = frozenset(_register(self.name, self.path).face.charToGlyph.keys())
+        return self._coverage
+
+
 @dataclass(frozen=True)
 class Family:
-    """A registered family: reportlab font names by variant, its CJK companion, and the characters it covers."""
+    """A registered family: reportlab font names by variant, its CJK companion (registered when first used),
+    and the characters each covers."""
 
     key: str
     names: dict[str, str]
-    cjk: str
     coverage: frozenset[int]
-    cjk_coverage: frozenset[int]
+    cjk_font: LazyFont
+
+    @property
+    def cjk(self) -> str:
+        """Return the CJK companion's font name, registering it on first use."""
+        return self.cjk_font.registered()
+
+    @property
+    def cjk_coverage(self) -> frozenset[int]:
+        """Return the code points the CJK companion covers, registering it on first use."""
+        return self.cjk_font.coverage()
 
     def name(self, weight: str, style: str) -> str:
         """Return the font name for a weight ('regular'/'bold') and style ('regular'/'italic')."""
@@ -29,21 +59,17 @@ class Family:
 
 
 def _register(name: str, path: Path) -> TTFont:
-    """Register a TrueType font under name once per process; return it."""
-    try:
+    """Register a TrueType font under name once per process; return it.
+
+    Only reportlab's registry is asked: pdfmetrics.getFont on an unknown name would parse every AFM file
+    on reportlab's Type 1 search path."""
+    if name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
         if isinstance(font, TTFont):
             return font
-    except KeyError:
-        pass
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
     return font
-
-
-def _coverage(font: TTFont) -> frozenset[int]:
-    """Return the code points that font has glyphs for."""
-    return frozenset(font.face.charToGlyph.keys())
 
 
 def register_families(fonts_dir: Path, spec: dict[str, dict[str, str]]) -> dict[str, Family]:
@@ -56,9 +82,9 @@ def register_families(fonts_dir: Path, spec: dict[str, dict[str, str]]) -> dict[
         for variant in _VARIANTS:
             addMapping(names["regular"], "bold" in variant, "italic" in variant, names[variant])
         cjk_name = f"{base}-cjk"
-        cjk_font = _register(cjk_name, fonts_dir / files["cjk"])
         for bold in (0, 1):
             for italic in (0, 1):
                 addMapping(cjk_name, bold, italic, cjk_name)
-        families[key] = Family(key, names, cjk_name, _coverage(fonts["regular"]), _coverage(cjk_font))
+        coverage = frozenset(fonts["regular"].face.charToGlyph.keys())
+        families[key] = Family(key, names, coverage, LazyFont(cjk_name, fonts_dir / files["cjk"]))
     return families

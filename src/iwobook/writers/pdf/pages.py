@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from iwobook.model import Loc, PageStart, script_runs
+from iwobook.writers.pdf.fonts import LazyFont
 from iwobook.writers.pdf.stylesheet import Geometry
 
 
@@ -90,12 +91,17 @@ class PageState:
 
 @dataclass(frozen=True)
 class HeadStyle:
-    """Fonts for the running heads and folios (a text font and its CJK companion)."""
+    """Fonts for the running heads and folios (a text font and its CJK companion, registered when first used)."""
 
     font: str
-    cjk_font: str
+    cjk: LazyFont
     size: float
     grey: float
+
+    @property
+    def cjk_font(self) -> str:
+        """Return the CJK companion's font name, registering it on first use."""
+        return self.cjk.registered()
 
 
 def draw_notes(canvas: Any, x: float, y: float, width: float, height: float, head: HeadStyle) -> None:
