@@ -88,11 +88,13 @@ def add_descriptive_metadata(book: epub.EpubBook, meta: Metadata) -> None:
 
 
 def add_page_source(book: epub.EpubBook, source: str) -> None:
-    """Name the print edition the page breaks come from: dc:source refined as the source of pagination (EPUB
-    3.2, which Ace checks) and pageBreakSource (its successor in EPUB Accessibility)."""
+    """Name the print edition the page breaks come from: dc:source refined as the source of pagination.
+
+    This is the EPUB 3.2 form, which Ace checks and both EPUBCheck 4.2 and 5 accept; EPUB Accessibility 1.1's
+    pageBreakSource property is left out, since EPUBCheck 4.2 (still run by some store pipelines) rejects it
+    as an undefined property (OPF-027)."""
     book.add_metadata("DC", "source", source, {"id": PAGINATION_SOURCE})
     add_meta(book, "source-of", "pagination", PAGINATION_SOURCE)
-    add_meta(book, "pageBreakSource", source)
 
 
 def add_accessibility_metadata(book: epub.EpubBook, a11y: Accessibility) -> None:

@@ -8,6 +8,7 @@ the same markup.
 
 from __future__ import annotations
 
+import math
 from typing import assert_never
 
 from iwobook.figures import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
@@ -105,8 +106,11 @@ def render_shape(shape: Shape, lang: str) -> list[Element]:
 
 
 def render_svg(drawing: Drawing, ident: str, lang: str) -> Element:
-    """Return the drawing as an inline <svg role="img">: title, text alternative, white ground, shapes."""
-    width, height = fmt(drawing.width), fmt(drawing.height)
+    """Return the drawing as an inline <svg role="img">: title, text alternative, white ground, shapes.
+
+    The viewBox is whole numbers (the drawing's size rounded up), which every renderer accepts (Kindle's
+    publishing guidelines rule out fractional ones)."""
+    width, height = str(math.ceil(drawing.width)), str(math.ceil(drawing.height))
     desc_id = f"{ident}-desc"
     return h(
         "svg",
