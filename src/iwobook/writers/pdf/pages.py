@@ -153,6 +153,16 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             ]
         )
 
+    def handle_pageBegin(self) -> None:
+        """Begin a page on the frame its real number puts it on: odd pages are right-hand pages (binding
+        margin on the left), even ones left-hand, whatever blank, notes or inserted pages came before."""
+        upcoming = self.page + 1
+        if upcoming > 1:
+            wanted = "recto" if upcoming % 2 == 1 else "verso"
+            if self.pageTemplate.id != wanted:
+                self.pageTemplate = next(t for t in self.pageTemplates if t.id == wanted)
+        super().handle_pageBegin()
+
     def filterFlowables(self, flowables: list[Any]) -> None:
         """Expand a lazy section into its flowables when layout reaches it."""
         while flowables and hasattr(flowables[0], "expand"):

@@ -1,0 +1,120 @@
+"""Print quality of every edition of the study guide: mirrored frames, page economy, measure, quotes, links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from iwobook.build import configure, render_output
+from iwobook.check import load_checked
+from iwobook.config import BuildConfig, Edition, Paper
+from iwobook.model import Book
+from iwobook.transform import prepare
+from iwobook.writers.pdf import render_pdf
+from iwobook.writers.pdf.stylesheet import Geometry, load_stylesheet
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _quiet(_: str) -> None:
+    """Swallow progress lines."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One glyph run drawn on a page: where it starts, its text and its size in points."""
+
+    x: float
+    y: float
+    text: str
+    size: float
+
+
+@dataclass(frozen=True)
+class Edition_:
+    """A built edition: its name, page geometry, the PDF's bytes and the runs on each page."""
+
+    name: str
+    geometry: Geometry
+    pdf: bytes
+    labels: list[str]
+    runs: list[list[Run]]
+
+
+def page_runs(pdf: bytes, path: Path) -> tuple[list[str], list[list[Run]]]:
+    """Return the page labels and the text runs on each page of pdf (written to path)."""
+    path.write_bytes(pdf)
+    reader = PdfReader(path)
+    pages: list[list[Run]] = []
+    for page in reader.pages:
+        runs: list[Run] = []
+
+        def visit(text: str, cm: Any, tm: Any, _font: Any, size: float, runs: list[Run] = runs) -> None:
+            in_form = list(cm) == [1, 0, 0, 1, 0, 0] and tm[4] < 1  # pypdf gives no position inside forms
+            if text.strip() and not in_form:
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                runs.append(Run(x, y, text, size * abs(tm[0]) * abs(cm[0] or 1)))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return list(reader.page_labels), pages
+
+
+def built(book: Book, config: BuildConfig, name: str, tmp: Path) -> Edition_:
+    """Return an edition of book laid out for config."""
+    paper = config.paper or Paper.A4
+    geometry = load_stylesheet(config, paper.size).geometry
+    pdf = render_pdf(book, config, _quiet)
+    labels, runs = page_runs(pdf, tmp / f"{name}.pdf")
+    return Edition_(name, geometry, pdf, labels, runs)
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Edition_]:
+    """Build the study guide's A4, Letter, large-print and booklet (A5 pages) editions once."""
+    tmp = tmp_path_factory.mktemp("editions")
+    book = prepare(load_checked(ROOT))
+    a4 = configure(ROOT, book, "a4", tmp)
+    return {
+        "a4": built(book, a4, "a4", tmp),
+        "letter": built(book, a4.with_paper(Paper.LETTER), "letter", tmp),
+        "large-print": built(book, a4.with_edition(Edition.LARGE_PRINT), "large-print", tmp),
+        "booklet": built(book, replace(a4.with_edition(Edition.BOOKLET), paper=Paper.A5), "booklet", tmp),
+    }
+
+
+@pytest.fixture(scope="module")
+def imposed(editions: dict[str, Edition_], tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """Return the imposed booklet (A5 pages two-up on A4 sheets)."""
+    book = prepare(load_checked(ROOT))
+    config = configure(ROOT, book, "a4", tmp_path_factory.mktemp("booklet"))
+    return render_output(book, config, "booklet", _quiet)
+
+
+EDITIONS = ["a4", "letter", "large-print", "booklet"]
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_every_page_has_the_frame_of_its_side(editions: dict[str, Edition_], name: str) -> None:
+    """Odd pages are right-hand pages with the binding margin on the left; even pages the other way round,
+    whatever blank, notes or inserted pages came before; judged on every page that carries text."""
+    edition = editions[name]
+    g = edition.geometry
+    checked = 0
+    for number, runs in enumerate(edition.runs, 1):
+        if number == 1 or not runs:
+            continue  # the cover is an image
+        left, other = (g.margin_inner, g.margin_outer) if number % 2 == 1 else (g.margin_outer, g.margin_inner)
+        lowest = min(run.x for run in runs)
+        assert lowest >= left - 0.5, f"{name} page {number}: text at x={lowest:.1f}, left of its frame ({left:.1f})"
+        body = [run.x for run in runs if g.margin_bottom <= run.y <= g.height - g.margin_top]
+        if len(body) >= 6:
+            start = min(body)
+            assert abs(start - other) >= 1, f"{name} page {number}: text block on the other side's frame ({start:.1f})"
+            checked += 1
+    assert checked >= len(edition.runs) // 2
