@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from iwobook.build import configure, render_output
 from iwobook.check import load_checked
@@ -118,3 +120,18 @@ def test_every_page_has_the_frame_of_its_side(editions: dict[str, Edition_], nam
             assert abs(start - other) >= 1, f"{name} page {number}: text block on the other side's frame ({start:.1f})"
             checked += 1
     assert checked >= len(edition.runs) // 2
+
+
+def test_booklet_links_land_on_its_sheets_and_it_stays_small(editions: dict[str, Edition_], imposed: bytes) -> None:
+    """Every link of the imposed booklet goes to one of its sheets; it stores no other page objects and weighs
+    at most the A4 edition's size plus 20 %."""
+    reader = PdfReader(io.BytesIO(imposed))
+    sheets = {page.indirect_reference.idnum for page in reader.pages if page.indirect_reference}
+    links = [a.get_object() for page in reader.pages for a in page.get("/Annots", [])]
+    internal = [a for a in links if "/Dest" in a]
+    assert len(internal) > 400
+    assert all(a["/Dest"][0].idnum in sheets for a in internal)
+    numbers = {n for table in reader.xref.values() for n in table} | set(reader.xref_objStm)
+    stored = [reader.get_object(n) for n in numbers]
+    assert sum(isinstance(o, DictionaryObject) and o.get("/Type") == "/Page" for o in stored) == len(reader.pages)
+    assert len(imposed) <= 1.2 * len(editions["a4"].pdf)

@@ -159,7 +159,8 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         upcoming = self.page + 1
         if upcoming > 1:
             wanted = "recto" if upcoming % 2 == 1 else "verso"
-            if self.pageTemplate.id != wanted:
+            current: Any = getattr(self, "pageTemplate")  # noqa: B009 (reportlab's attribute has no type)
+            if current.id != wanted:
                 self.pageTemplate = next(t for t in self.pageTemplates if t.id == wanted)
         super().handle_pageBegin()
 
