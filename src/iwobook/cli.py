@@ -45,7 +45,40 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
     build.add_argument("--out", type=Path, help="output folder (default: dist/)")
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
+    add_new_parser(commands)
     return parser
+
+
+def add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `new` command: a small, complete book from a template, in a new or empty folder."""
+    from iwobook.scaffold import TEMPLATES
+
+    new = commands.add_parser("new", help="start a new book in a new or empty folder")
+    new.add_argument("folder", type=Path, help="the folder to create (never overwritten)")
+    new.add_argument("--template", choices=TEMPLATES, default=TEMPLATES[0], help="what to start from")
+    new.add_argument("--title", help="the book's title (default: from the folder's name)")
+    new.add_argument("--author", help="the author's name")
+    new.add_argument("--language", default="en", help="the book's language, a BCP 47 tag (default: en)")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Create the new book args ask for; print its files and the next step; return the exit code."""
+    import os
+
+    from iwobook.scaffold import ScaffoldError, create_book, make_seed
+
+    epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "")
+    epoch = int(epoch_text) if epoch_text.isascii() and epoch_text.isdigit() else None
+    folder: Path = args.root / args.folder
+    try:
+        written = create_book(folder, args.template, make_seed(folder, args.title, args.author, args.language, epoch))
+    except (ScaffoldError, OSError) as error:
+        print(f"iwobook: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(path)
+    print(f"iwobook: created a {args.template} book; next: iwobook -C {folder} build pdf", file=sys.stderr)
+    return EXIT_OK
 
 
 def _progress(quiet: bool) -> Callable[[str], None]:
@@ -72,6 +105,8 @@ def _run(args: argparse.Namespace) -> int:
     from iwobook.check import load_checked
 
     root: Path = args.root
+    if args.command == "new":
+        return run_new(args)
     if args.command == "check":
         try:
             load_checked(root)
