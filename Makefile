@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 PAPER  ?=
 # the output name comes from the book's title, as iwobook names it
 SLUG   := $(shell $(PYTHON) -c "import re,unicodedata;t=re.search(r'^title:\s*(.+)$$',open('manuscript/book.yaml',encoding='utf-8').read(),re.M).group(1).strip().strip('\"\'');a=unicodedata.normalize('NFKD',t).encode('ascii','ignore').decode().lower();print('-'.join(''.join(c if c.isalnum() else ' ' for c in a).split()) or 'book')" 2>/dev/null || echo book)
-SOURCES := manuscript/book.yaml $(shell find manuscript assets src -type f ! -name '*.pyc' 2>/dev/null)
+SOURCES := manuscript/book.yaml $(shell find manuscript $(wildcard assets) src -type f ! -name '*.pyc' 2>/dev/null)
 IWOBOOK := $(BIN)/iwobook
 
 .PHONY: all pdf epub booklet large-print check test lint fuzz bench clean distclean

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from enum import Enum
+from importlib.resources import files
 from pathlib import Path
 
 MM = 72 / 25.4
-# The style sheet and fonts iwobook falls back on when a project does not ship its own.
-BUILTIN_ASSETS = Path(__file__).resolve().parents[2] / "assets"
+# The style sheet, fonts and other assets iwobook falls back on when a project does not ship its own: package
+# data, found through importlib.resources (an installed package is always a folder on disk).
+BUILTIN_ASSETS = Path(str(files("iwobook") / "assets"))
 
 
 class Paper(Enum):

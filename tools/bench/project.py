@@ -11,7 +11,7 @@ BENCH_DIR = PROJECT / "dist" / "bench"
 BIN = Path(sys.executable).parent
 PYTHON = BIN / "python"
 IWOBOOK = BIN / "iwobook"
-FONTS = PROJECT / "assets" / "fonts"
+FONTS = PROJECT / "src" / "iwobook" / "assets" / "fonts"
 MODULE = "tools.bench"  # run from PROJECT: python -m tools.bench
 
 
