@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from iwobook.check import load_checked
-from iwobook.model import Book, LangSpan, LetterKind, Section, SectionKind
+from iwobook.model import Book, LangSpan, Section, SectionKind
 from iwobook.transform import prepare
 from iwobook.walk import block_inlines, section_inlines
 
@@ -65,8 +65,9 @@ def test_at_least_eight_letters_with_provenance_and_tagged_originals(book: Book)
         assert letter.author == "kuribayashi"
     langs = {o.lang for le in book.letters for o in le.originals}
     assert {"id", "ja"} <= langs
-    kinds = {le.kind for le in book.letters}
-    assert {LetterKind.LETTER, LetterKind.TELEGRAM, LetterKind.POEM, LetterKind.FILM_DIALOGUE} <= kinds
+    kinds = {le.kind.id: le.kind.label for le in book.letters}
+    assert {"letter", "telegram", "poem", "film-dialogue"} <= set(kinds)
+    assert kinds["film-dialogue"] == "Film dialogue", "an author-defined kind carries its label from book.yaml"
 
 
 def test_prose_tags_its_japanese(book: Book) -> None:

@@ -333,8 +333,8 @@ ERROR_CASES = [
     ),
     case(
         "E112-data-file",
-        "manuscript/data/terms.yaml:4: E112 key 'term' appears twice in the same mapping",
-        Replace(TERMS, "  term_ja: 灯\n", "  term_ja: 灯\n  term: lantern\n"),
+        "manuscript/data/terms.yaml:3: E112 key 'term' appears twice in the same mapping",
+        Replace(TERMS, "  term: lamp\n", "  term: lamp\n  term: lantern\n"),
     ),
     # E120 unknown field, with did-you-mean
     case(
@@ -402,8 +402,8 @@ ERROR_CASES = [
     ),
     case(
         "E123-kind",
-        "manuscript/data/letters.yaml:6: E123 'kind' must be one of letter, telegram, poem, film-dialogue, "
-        "saying, not 'leter' (did you mean 'letter'?)",
+        "manuscript/data/letters.yaml:6: E123 letter kind 'leter' is neither built in (letter, telegram, poem,"
+        " saying) nor declared under 'letter_kinds' in book.yaml (did you mean 'letter'?)",
         Replace(LETTERS, "kind: letter", "kind: leter"),
     ),
     case(
@@ -593,6 +593,45 @@ ERROR_CASES = [
         "E160",
         "manuscript/data/timeline.yaml:3: E160 event dated 1899-12-24 comes after one dated 1900-04",
         Replace(TIMELINE, "date: 1900-12-24", "date: 1899-12-24"),
+    ),
+    # the schema for any book: originals, letter kinds, empty generated sections
+    case(
+        "E120-name-original",
+        "manuscript/data/characters.yaml:3: E120 unknown field 'script' in character original",
+        Replace(CHARACTERS, "{lang: ja, text: マーラ}", "{lang: ja, text: マーラ, script: Kana}"),
+    ),
+    case(
+        "E121-term-original-lang",
+        "manuscript/data/terms.yaml:3: E121 term original has no 'lang'",
+        Replace(TERMS, "{lang: ja, text: 灯}", "{text: 灯}"),
+    ),
+    case(
+        "E120-old-japanese-field",
+        "manuscript/data/terms.yaml:3: E120 unknown field 'term_ja' in term (did you mean 'term'?)",
+        Replace(TERMS, "originals: [{lang: ja, text: 灯}]", "term_ja: 灯"),
+    ),
+    case(
+        "E130-letter-kind",
+        "manuscript/book.yaml:20: E130 letter kind 'note' is already declared at manuscript/book.yaml:19",
+        Replace(BOOK, "data:\n", "letter_kinds:\n  - {id: note, label: Note}\n  - {id: note, label: Notice}\ndata:\n"),
+    ),
+    case(
+        "E121-letter-kind-label",
+        "manuscript/book.yaml:19: E121 letter kind has no 'label'",
+        Replace(BOOK, "data:\n", "letter_kinds:\n  - {id: note}\ndata:\n"),
+    ),
+    case(
+        "E151-timeline",
+        "manuscript/book.yaml:30: E151 generated section 'timeline' would be an empty page: the book has no"
+        " timeline events; remove it from contents",
+        Write(TIMELINE, "[]\n"),
+    ),
+    case(
+        "E151-themes",
+        "manuscript/book.yaml:40: E151 generated section 'themes' would be an empty page: no chapter is tagged"
+        " with a theme; remove it from contents",
+        Replace(ARRIVAL, "themes: [duty]\n", ""),
+        Replace(STORM, "themes: [duty, sea]\n", ""),
     ),
 ]
 

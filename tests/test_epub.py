@@ -363,7 +363,7 @@ def test_japanese_and_indonesian_runs_are_tagged(built: Built) -> None:
             if any(is_cjk(char) for char in text):
                 assert lang == "ja", (name, text)
                 checked += 1
-    assert checked >= 4  # a LangSpan, a name_ja, a term_ja, a letter's original
+    assert checked >= 4  # a LangSpan, a name's and a term's originals, a letter's original
     letters = body_of(built, doc_named(built, "-letters.xhtml"))
     quotes = {q.get(XML_LANG): text_of(q) for q in letters.iter(f"{{{NS['x']}}}blockquote") if q.get(XML_LANG)}
     assert quotes == {"ja": "灯りは今、私のものです。", "id": "Cahaya itu sekarang milikku."}

@@ -87,8 +87,8 @@ def test_glossary_names_and_letters_in_both_languages(real: tuple[Book, bytes, l
     flat = re.sub(r"\s+", "", text)
     for character in book.characters:
         assert character.name in text
-        if character.name_ja:
-            assert character.name_ja in flat
+        for name in character.originals:
+            assert name.text in flat
     japanese = [o.text for le in book.letters for o in le.originals if o.lang == "ja"]
     assert japanese
     for original in japanese:

@@ -70,7 +70,7 @@ def check_images(book: Book, root: Path, report: Report) -> None:
 
 
 def check_places(book: Book, report: Report) -> None:
-    """Report chapter places the map does not define, and generated sections whose data file is missing."""
+    """Report chapter places the map does not define."""
     places = {p.id for p in book.map.places} if book.map else set()
     for section in book.sections():
         if isinstance(section, Section):
@@ -80,7 +80,12 @@ def check_places(book: Book, report: Report) -> None:
                         f"unknown place '{place}'{suggest(place, places)}" if places else f"place '{place}' but no map"
                     )
                     report.add(section.loc.file, section.loc.line, Code.E131, f"chapter names {what}")
-        elif isinstance(section, GeneratedSection) and section.source is Generated.MAP and book.map is None:
+
+
+def check_map_section(book: Book, report: Report) -> None:
+    """Report a map section when book.yaml names no map file."""
+    for section in book.sections():
+        if isinstance(section, GeneratedSection) and section.source is Generated.MAP and book.map is None:
             report.add(
                 section.loc.file, section.loc.line, Code.E121, "a map section needs 'map' under data in book.yaml"
             )
@@ -90,6 +95,7 @@ def check_book(book: Book, root: Path, report: Report) -> None:
     """Run every whole-book check, adding diagnostics to report."""
     check_ids(book, report)
     check_places(book, report)
+    check_map_section(book, report)
     check_references(book, report)
     check_images(book, root, report)
 

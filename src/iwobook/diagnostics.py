@@ -29,6 +29,7 @@ class Code(Enum):
     E141 = "missing-alt-text"
     E142 = "bad-image"
     E150 = "empty-chapter"
+    E151 = "empty-generated-section"
     E152 = "unsupported-markup"
     E160 = "timeline-order"
     E170 = "undrawable-character"

@@ -52,7 +52,7 @@ def collect_targets(book: Book) -> dict[str, Target]:
     for section in book.sections():
         add(Target(section.id, TargetKind.SECTION, section_label(section), section.id))
     for c in book.characters:
-        add(Target(c.id, TargetKind.CHARACTER, c.name, home.get(Generated.CHARACTERS, "")))
+        add(Target(c.id, TargetKind.CHARACTER, c.display, home.get(Generated.CHARACTERS, "")))
     for t in book.terms:
         add(Target(t.id, TargetKind.TERM, t.term, home.get(Generated.TERMS, "")))
     for le in book.letters:

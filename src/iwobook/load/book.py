@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 
 from iwobook.diagnostics import Code, Report
 from iwobook.load.data import DataReader
@@ -13,6 +14,7 @@ from iwobook.load.markdown import MarkdownReader
 from iwobook.load.prose import read_section
 from iwobook.load.yamltree import Mapping, Scalar, YNode, parse_yaml, type_name
 from iwobook.model import (
+    BUILTIN_LETTER_KINDS,
     AnySection,
     Book,
     Character,
@@ -20,6 +22,7 @@ from iwobook.model import (
     Generated,
     GeneratedSection,
     Letter,
+    LetterKind,
     Loc,
     MapData,
     Matter,
@@ -81,6 +84,23 @@ def _themes(f: Fields, report: Report) -> list[Theme]:
     return out
 
 
+def _letter_kinds(f: Fields, report: Report) -> dict[str, LetterKind]:
+    """Return the letter kinds a book knows by id: the built-in ones and those book.yaml declares."""
+    kinds = {kind: LetterKind(kind, kind.capitalize()) for kind in BUILTIN_LETTER_KINDS}
+    declared: dict[str, int] = {}
+    for item in mappings(f.sequence("letter_kinds"), f.path, report, "letter kind"):
+        k = Fields(item, f.path, report, "letter kind")
+        ident, label = k.ident(), k.title("label")
+        k.finish()
+        if ident in declared:
+            where = f"{f.path}:{declared[ident]}"
+            report.add(f.path, item.line, Code.E130, f"letter kind '{ident}' is already declared at {where}")
+        elif ident:
+            declared[ident] = item.line
+            kinds[ident] = LetterKind(ident, label or ident)
+    return kinds
+
+
 @dataclass
 class DataFiles:
     """The records read from the data files."""
@@ -92,6 +112,28 @@ class DataFiles:
     map: MapData | None = None
 
 
+def missing_data(book: Book, source: Generated) -> str:
+    """Return what a generated section of kind source lacks in book ('' when it has something to show)."""
+    chapters = book.chapters()
+    match source:
+        case Generated.CONTENTS | Generated.MAP:
+            return ""  # the contents always lists the sections; a map needs its file (E121), outline and places
+        case Generated.CHARACTERS:
+            return "" if book.characters else "the book has no characters"
+        case Generated.LETTERS:
+            return "" if book.letters else "the book has no letters"
+        case Generated.TERMS:
+            return "" if book.terms else "the book has no terms"
+        case Generated.TIMELINE:
+            return "" if book.timeline else "the book has no timeline events"
+        case Generated.APPEARANCES:
+            return "" if book.characters and chapters else "it needs characters and chapters"
+        case Generated.THEMES:
+            return "" if any(c.themes for c in chapters) else "no chapter is tagged with a theme"
+        case _:
+            assert_never(source)
+
+
 class ManuscriptLoader:
     """Load a manuscript folder into a Book, collecting every diagnostic on the way."""
 
@@ -100,6 +142,7 @@ class ManuscriptLoader:
         self.manuscript = self.root / "manuscript"
         self.report = report
         self.reader = MarkdownReader()
+        self.troubled: set[Generated] = set()  # kinds whose data (or, for themes, chapters) had problems
 
     def _yaml(self, reference: str, where: tuple[str, int]) -> tuple[YNode | None, Path | None]:
         """Return the located YAML tree of a manuscript file named in book.yaml."""
@@ -128,10 +171,10 @@ class ManuscriptLoader:
         f = Fields(node, BOOK_FILE, self.report, "book.yaml")
         metadata = _metadata(f, Loc(BOOK_FILE, 1), self.root, self.report)
         themes = _themes(f, self.report)
-        data = self._data(f.mapping("data"))
+        data = self._data(f.mapping("data"), _letter_kinds(f, self.report))
         parts = self._parts(f, {t.id for t in themes})
         f.finish()
-        return Book(
+        book = Book(
             metadata=metadata,
             parts=tuple(parts),
             characters=tuple(data.characters),
@@ -141,8 +184,19 @@ class ManuscriptLoader:
             map=data.map,
             themes=tuple(themes),
         )
+        self._report_empty(book)
+        return book
 
-    def _data(self, node: Mapping | None) -> DataFiles:
+    def _report_empty(self, book: Book) -> None:
+        """Report generated sections that would print an empty titled page (unless their data had problems)."""
+        for section in book.sections():
+            if not isinstance(section, GeneratedSection) or section.source in self.troubled:
+                continue
+            if lack := missing_data(book, section.source):
+                message = f"generated section '{section.id}' would be an empty page: {lack}; remove it from contents"
+                self.report.add(section.loc.file, section.loc.line, Code.E151, message)
+
+    def _data(self, node: Mapping | None, kinds: dict[str, LetterKind]) -> DataFiles:
         """Return the records of each data file that book.yaml names."""
         out = DataFiles()
         if node is None:
@@ -152,27 +206,34 @@ class ManuscriptLoader:
             reference = f.text(kind.value, required=False)
             if not reference:
                 continue
+            problems = len(self.report.items)
             tree, path = self._yaml(reference, (BOOK_FILE, f.line_of(kind.value)))
             if path is None:
+                self.troubled.add(kind)
                 continue
             reader = DataReader(relative_name(path, self.root), path, self.root, self.reader, self.report)
             match kind:
                 case Generated.CHARACTERS:
                     out.characters = reader.characters(tree)
                 case Generated.LETTERS:
-                    out.letters = reader.letters(tree)
+                    out.letters = reader.letters(tree, kinds)
                 case Generated.TERMS:
                     out.terms = reader.terms(tree)
                 case Generated.TIMELINE:
                     out.timeline = reader.timeline(tree)
                 case Generated.MAP:
                     out.map = reader.map_data(tree)
+            if len(self.report.items) > problems:
+                self.troubled.add(kind)
+        if Generated.CHARACTERS in self.troubled:
+            self.troubled.add(Generated.APPEARANCES)
         f.finish()
         return out
 
     def _parts(self, f: Fields, themes: set[str]) -> list[Part]:
         """Return the parts of the reading order with their sections loaded."""
         parts: list[Part] = []
+        problems = len(self.report.items)
         for item in mappings(f.sequence("contents", required=True), BOOK_FILE, self.report, "part"):
             p = Fields(item, BOOK_FILE, self.report, "part")
             title = p.title(required=False)
@@ -186,6 +247,8 @@ class ManuscriptLoader:
                     sections.append(section)
             p.finish()
             parts.append(Part(Loc(BOOK_FILE, item.line), title, matter, tuple(sections)))
+        if len(self.report.items) > problems:  # a chapter that did not load may hold themes and references
+            self.troubled |= {Generated.THEMES, Generated.APPEARANCES}
         return parts
 
     def _section(self, entry: YNode, themes: set[str]) -> AnySection | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from iwobook.diagnostics import Code, Report
+from iwobook.diagnostics import Code, Report, suggest
 from iwobook.load.fields import Fields, mappings
 from iwobook.load.markdown import MarkdownReader
 from iwobook.load.yamltree import Mapping, YNode, type_name
 from iwobook.model import (
+    BUILTIN_LETTER_KINDS,
     Blocks,
     Character,
     Letter,
@@ -44,6 +45,16 @@ class DataReader:
             return ()
         return self.reader.blocks(text, self.name, self.path.parent, self.root, self.report, first_line=line)
 
+    def originals(self, f: Fields, what: str, source: bool = False) -> tuple[OriginalText, ...]:
+        """Return the 'originals' list of a record: each a text with its language tag (and source when asked)."""
+        out: list[OriginalText] = []
+        for item in mappings(f.sequence("originals"), self.name, self.report, f"{what} original"):
+            o = Fields(item, self.name, self.report, f"{what} original")
+            lang, text = o.lang(), o.text("text")
+            out.append(OriginalText(Loc(self.name, item.line), lang, text, o.text("source") if source else ""))
+            o.finish()
+        return tuple(out)
+
     def characters(self, node: YNode | None) -> list[Character]:
         """Return the characters of a characters file."""
         out: list[Character] = []
@@ -53,9 +64,10 @@ class DataReader:
                 Character(
                     loc=Loc(self.name, item.line),
                     id=f.ident(),
-                    name=f.text("name"),
-                    name_ja=f.text("name_ja", required=False),
-                    rank=f.text("rank"),
+                    name=f.title("name"),
+                    short=f.title("short", required=False),
+                    originals=self.originals(f, "character"),
+                    rank=f.text("rank", required=False),
                     role=f.text("role"),
                     actor=f.text("actor", required=False),
                     historical=f.flag("historical"),
@@ -65,26 +77,27 @@ class DataReader:
             f.finish()
         return out
 
-    def letters(self, node: YNode | None) -> list[Letter]:
-        """Return the entries of a letters file."""
+    def letters(self, node: YNode | None, kinds: dict[str, LetterKind]) -> list[Letter]:
+        """Return the entries of a letters file; kinds are the letter kinds the book knows, by id."""
         out: list[Letter] = []
         for item in mappings(node, self.name, self.report, "letter"):
             f = Fields(item, self.name, self.report, "letter")
             letter_id = f.ident()
             title = f.title()
-            author = f.ident("author")
+            author = f.ident("author", required=False)
             recipient = f.text("recipient")
             date = f.text("date")
-            kind = f.choice("kind", [k.value for k in LetterKind], default="letter") or "letter"
-            text = self._blocks(f, "text")
-            originals: list[OriginalText] = []
-            originals_node = f.sequence("originals")
-            for original in mappings(originals_node, self.name, self.report, "original text"):
-                o = Fields(original, self.name, self.report, "original text")
-                originals.append(
-                    OriginalText(Loc(self.name, original.line), o.lang(), o.text("text"), o.text("source"))
+            kind = f.text("kind", required=False, default="letter")
+            if kind not in kinds:
+                self.report.add(
+                    self.name,
+                    f.line_of("kind"),
+                    Code.E123,
+                    f"letter kind '{kind}' is neither built in ({', '.join(BUILTIN_LETTER_KINDS)}) nor declared"
+                    f" under 'letter_kinds' in book.yaml{suggest(kind, kinds)}",
                 )
-                o.finish()
+            text = self._blocks(f, "text")
+            originals = self.originals(f, "letter", source=True)
             provenance = self._blocks(f, "provenance")
             f.finish()
             out.append(
@@ -95,9 +108,9 @@ class DataReader:
                     author,
                     recipient,
                     date,
-                    LetterKind(kind),
+                    kinds.get(kind, LetterKind(kind, kind)),
                     text,
-                    tuple(originals),
+                    originals,
                     provenance,
                 )
             )
@@ -112,8 +125,8 @@ class DataReader:
                 Term(
                     Loc(self.name, item.line),
                     f.ident(),
-                    f.text("term"),
-                    f.text("term_ja", required=False),
+                    f.title("term"),
+                    self.originals(f, "term"),
                     self._blocks(f, "definition"),
                 )
             )

@@ -45,6 +45,7 @@ from iwobook.model.nodes import (
     script_runs,
 )
 from iwobook.model.records import (
+    BUILTIN_LETTER_KINDS,
     Character,
     Letter,
     LetterKind,
@@ -58,6 +59,7 @@ from iwobook.model.records import (
 )
 
 __all__ = [
+    "BUILTIN_LETTER_KINDS",
     "AnySection",
     "Appearance",
     "Block",

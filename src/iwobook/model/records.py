@@ -11,43 +11,46 @@ from iwobook.model.nodes import Blocks, Inlines, Loc
 
 
 @dataclass(frozen=True, slots=True)
+class OriginalText:
+    """A name, term or letter in another language or script: its BCP 47 tag, text and (letters) source."""
+
+    loc: Loc
+    lang: str
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Character:
-    """A glossary entry for a character of the story."""
+    """A glossary entry for a character; short is what a bare cross-reference prints ('' = the name)."""
 
     loc: Loc
     id: str
     name: str
-    name_ja: str
+    originals: tuple[OriginalText, ...]
     rank: str
     role: str
     actor: str
     historical: bool
     description: Blocks
+    short: str = ""
+
+    @property
+    def display(self) -> str:
+        """Return the name a bare cross-reference prints: the short name when given, else the name."""
+        return self.short or self.name
+
+
+# the letter kinds every book has; a book declares its own (id and label) under letter_kinds in book.yaml
+BUILTIN_LETTER_KINDS = ("letter", "telegram", "poem", "saying")
 
 
 @dataclass(frozen=True, slots=True)
-class OriginalText:
-    """A letter's wording in another language, with its language tag and source."""
+class LetterKind:
+    """What kind of document a letters-appendix entry is: an id and the label a reader sees."""
 
-    loc: Loc
-    lang: str
-    text: str
-    source: str
-
-
-class LetterKind(Enum):
-    """What kind of message a letters-appendix entry is."""
-
-    LETTER = "letter"
-    TELEGRAM = "telegram"
-    POEM = "poem"
-    FILM_DIALOGUE = "film-dialogue"
-    SAYING = "saying"
-
-    @property
-    def label(self) -> str:
-        """Return the kind as a reader sees it."""
-        return self.value.replace("-", " ").capitalize()
+    id: str
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ class Letter:
     loc: Loc
     id: str
     title: str
-    author: str
+    author: str  # a character id; '' for an anonymous document
     recipient: str
     date: str
     kind: LetterKind
@@ -73,7 +76,7 @@ class Term:
     loc: Loc
     id: str
     term: str
-    term_ja: str
+    originals: tuple[OriginalText, ...]
     definition: Blocks
 
 

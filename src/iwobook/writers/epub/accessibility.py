@@ -42,8 +42,8 @@ def find_other_languages(book: Book) -> list[str]:
             found.append(get_primary_language(node.lang))
         elif isinstance(node, Text) and has_cjk(node.text):
             found.append(JAPANESE)
-    if any(c.name_ja for c in book.characters) or any(t.term_ja for t in book.terms):
-        found.append(JAPANESE)
+    originals = [o for c in book.characters for o in c.originals] + [o for t in book.terms for o in t.originals]
+    found += [get_primary_language(o.lang) for o in originals]
     found += [get_primary_language(o.lang) for le in book.letters for o in le.originals]
     own = get_primary_language(book.metadata.language)
     return [lang for lang in dict.fromkeys(found) if lang != own]

@@ -20,7 +20,6 @@ from iwobook.model import (
 )
 from iwobook.writers.epub.content import (
     BLOCK_KEY,
-    JAPANESE,
     Context,
     format_date,
     get_language_name,
@@ -266,8 +265,9 @@ def render_character(character: Character, ctx: Context) -> list[Node]:
     page of the print edition that begins with an entry begins with the same words here.
     """
     name: list[Node] = [h("span", {"class": "name"}, render_text(character.name, ctx.lang))]
-    if character.name_ja:
-        name += [" (", render_foreign(character.name_ja, JAPANESE, {"class": "name-ja"}), ")"]
+    for n, original in enumerate(character.originals):
+        name += [", " if n else " (", render_foreign(original.text, original.lang, {"class": "name-original"})]
+    name += [")"] if character.originals else []
     kind = "Historical person" if character.historical else "Fictional character"
     details = [text for text in (character.rank, character.role) if text]
     details += [f"played by {character.actor}"] if character.actor else []
@@ -297,8 +297,9 @@ def render_characters(section: GeneratedSection, ctx: Context) -> Element:
 def render_term(term: Term, ctx: Context) -> list[Node]:
     """Return a term's dt/dd pair: the term (and its Japanese), definition, chapters it appears in."""
     name: list[Node] = [h("dfn", None, render_text(term.term, ctx.lang))]
-    if term.term_ja:
-        name += [" (", render_foreign(term.term_ja, JAPANESE, {"class": "term-ja"}), ")"]
+    for n, original in enumerate(term.originals):
+        name += [", " if n else " (", render_foreign(original.text, original.lang, {"class": "term-original"})]
+    name += [")"] if term.originals else []
     return [
         h("dt", {"id": term.id}, name),
         h(

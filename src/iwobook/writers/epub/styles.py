@@ -83,7 +83,7 @@ p.key { font-size: 0.9em; }
 dl.timeline dd { margin: 0 0 0 1.5em; }
 dl.glossary dt { font-weight: bold; margin-top: 1.2em; page-break-after: avoid; break-after: avoid; }
 dl.glossary dd { margin: 0.2em 0 0 1.5em; }
-span.name-ja, span.term-ja { font-weight: normal; }
+span.name-original, span.term-original { font-weight: normal; }
 p.facts { font-style: italic; margin-bottom: 0.3em; }
 p.appears { font-size: 0.9em; }
 

@@ -162,8 +162,9 @@ class GeneratedWriter:
         family = self.ts.family_of["entry_meta"]
         for c in self.book.characters:
             name = self.ts.markup.text(c.name, self.ts.family_of["entry_name"])
-            if c.name_ja:
-                name += " " + self.ts.markup.text(f"({c.name_ja})", self.ts.family_of["entry_name"])
+            if c.originals:
+                originals = ", ".join(o.text for o in c.originals)
+                name += " " + self.ts.markup.text(f"({originals})", self.ts.family_of["entry_name"])
             status = "Historical person" if c.historical else "Fictional character"
             details = [c.rank, c.role] + ([f"played by {c.actor}"] if c.actor else [])
             head: list[Flowable] = [
@@ -183,6 +184,8 @@ class GeneratedWriter:
         family = self.ts.family_of["entry_meta"]
         for le in self.book.letters:
             meta = f"{le.kind.label} · Recipient: {le.recipient} · Date: {le.date}"
+            author = self.book.targets.get(le.author)
+            meta += f" · From: {author.label}" if author else ""
             head: list[Flowable] = [
                 Anchor(self.state, le.id, loc=le.loc),
                 self.ts.plain(le.title, "entry_name"),
@@ -211,7 +214,8 @@ class GeneratedWriter:
         out: list[Flowable] = []
         for t in self.book.terms:
             name = self.ts.markup.text(
-                t.term + (f" ({t.term_ja})" if t.term_ja else ""), self.ts.family_of["entry_name"]
+                t.term + (f" ({', '.join(o.text for o in t.originals)})" if t.originals else ""),
+                self.ts.family_of["entry_name"],
             )
             body = self.ts.blocks(t.definition, "body_first", "body_first")
             out.append(
