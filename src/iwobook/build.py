@@ -10,12 +10,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iwobook.check import load_checked
 from iwobook.config import BUILTIN_ASSETS, BuildConfig, Edition, Paper, config_from_environment
 from iwobook.model import Book, PageStart
 from iwobook.output import book_slug, write_atomically
 from iwobook.transform import prepare
+
+if TYPE_CHECKING:
+    from iwobook.writers.pdf.sectioncache import SectionCache
 
 
 def book_epoch(book: Book) -> int:
@@ -58,15 +62,18 @@ class PrintRecord:
         rows = [[p.label, p.key, p.word] for p in pagination]
         write_atomically(self.path, json.dumps(rows).encode())
 
-    def pagination(self, book: Book, say: Callable[[str], None]) -> tuple[PageStart, ...]:
-        """Return the pagination of the edition of record, from the cache or by laying the book out."""
+    def pagination(
+        self, book: Book, say: Callable[[str], None], cache: SectionCache | None = None
+    ) -> tuple[PageStart, ...]:
+        """Return the pagination of the edition of record, from the cache file or by laying the book out (with
+        the warm sections of cache, when given)."""
         if self.path.is_file():
             say("using the print edition's page numbers from the last PDF build")
             return tuple(PageStart(str(a), str(b), int(c)) for a, b, c in json.loads(self.path.read_text()))
         from iwobook.writers.pdf import paginate_pdf
 
         say("laying out the print edition of record for the EPUB's page numbers")
-        pagination = paginate_pdf(book, self.config, say)
+        pagination = paginate_pdf(book, self.config, say, cache)
         self.save(pagination)
         return pagination
 
@@ -86,32 +93,38 @@ def inputs_digest(config: BuildConfig, record: BuildConfig) -> str:
 
 
 def render_output(
-    book: Book, config: BuildConfig, what: str, say: Callable[[str], None], record: PrintRecord | None = None
+    book: Book,
+    config: BuildConfig,
+    what: str,
+    say: Callable[[str], None],
+    record: PrintRecord | None = None,
+    cache: SectionCache | None = None,
 ) -> bytes:
-    """Return the bytes of one output ('pdf', 'large-print', 'booklet' or 'epub') of a prepared book."""
+    """Return the bytes of one output ('pdf', 'large-print', 'booklet' or 'epub') of a prepared book; cache
+    keeps unchanged sections' flowables from one build to the next (`iwobook watch`)."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
     record = record or PrintRecord(book, config)
     if what == "epub":
         from iwobook.writers.epub import render_epub
 
-        pagination = record.pagination(book, say)
+        pagination = record.pagination(book, say, cache)
         say("writing the EPUB")
         return render_epub(book, config, say, pagination)
     from iwobook.writers.pdf import layout_pdf, render_pdf
 
     if what == "large-print":
         say(f"laying out the large-print PDF ({paper.name})")
-        return render_pdf(book, config.with_edition(Edition.LARGE_PRINT), say)
+        return render_pdf(book, config.with_edition(Edition.LARGE_PRINT), say, cache)
     if what == "booklet":
         from iwobook.impose import impose_booklet
 
         say(f"laying out the booklet pages ({paper.half.name})")
-        pages = render_pdf(book, replace(config.with_edition(Edition.BOOKLET), paper=paper.half), say)
+        pages = render_pdf(book, replace(config.with_edition(Edition.BOOKLET), paper=paper.half), say, cache)
         say(f"imposing them two-up on {paper.name} sheets")
         width, height = paper.size
         return impose_booklet(pages, (height, width))
     say(f"laying out the PDF ({paper.name})")
-    layout = layout_pdf(book, config, say)
+    layout = layout_pdf(book, config, say, cache=cache)
     if record.is_record(config):
         record.save(layout.pagination)
     return layout.data
@@ -120,8 +133,16 @@ def render_output(
 OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}
 
 
-def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, say: Callable[[str], None]) -> list[Path]:
-    """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written."""
+def build_outputs(
+    root: Path,
+    what: str,
+    paper: str | None,
+    out: Path | None,
+    say: Callable[[str], None],
+    cache: SectionCache | None = None,
+) -> list[Path]:
+    """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written. cache keeps
+    unchanged sections' flowables for the next build (`iwobook watch`)."""
     say("reading and checking the manuscript")
     book = prepare(load_checked(root))
     config = configure(root, book, paper, out)
@@ -129,7 +150,7 @@ def build_outputs(root: Path, what: str, paper: str | None, out: Path | None, sa
     written: list[Path] = []
     record = PrintRecord(book, config)
     for kind in OUTPUT_NAMES if what == "all" else (what,):
-        data = render_output(book, config, kind, say, record)
+        data = render_output(book, config, kind, say, record, cache)
         path = write_atomically(config.out_dir / OUTPUT_NAMES[kind].format(slug), data)
         say(f"wrote {path} ({len(data) / 1024:.0f} KiB)")
         written.append(path)

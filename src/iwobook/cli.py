@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: dist/)")
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
     add_new_parser(commands)
+    watch = commands.add_parser("watch", help="build, then build again whenever manuscript/ or assets/ change")
+    watch.add_argument("format", nargs="?", default="pdf", choices=FORMATS, help="what to build (default: pdf)")
+    watch.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
+    watch.add_argument("--out", type=Path, help="output folder (default: dist/)")
+    watch.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
     return parser
 
 
@@ -100,10 +105,23 @@ def _report(error: InputError, suffix: str) -> int:
     return EXIT_INPUT
 
 
+def _watch(args: argparse.Namespace) -> int:
+    """Run `iwobook watch`: build, then rebuild on every change until Ctrl-C; return its exit code."""
+    from iwobook.watch import Rebuilder, watch_outputs
+
+    def report(error: InputError) -> None:
+        _report(error, "; the last good outputs are kept")
+
+    rebuilder = Rebuilder(args.root, args.format, args.paper, args.out, lambda: _progress(args.quiet), report)
+    return watch_outputs(rebuilder)
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command; return its exit code."""
     from iwobook.check import load_checked
 
+    if args.command == "watch":
+        return _watch(args)
     root: Path = args.root
     if args.command == "new":
         return run_new(args)

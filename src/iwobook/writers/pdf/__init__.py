@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -19,6 +20,7 @@ from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
 from iwobook.writers.pdf.markup import MarkupWriter, Undrawable
 from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle, PageState
+from iwobook.writers.pdf.sectioncache import SectionCache, cover_key
 from iwobook.writers.pdf.story import StoryBuilder
 from iwobook.writers.pdf.stylesheet import load_stylesheet
 from iwobook.writers.pdf.typeset import paragraph_styles
@@ -79,32 +81,43 @@ def undrawable_diagnostics(problems: list[Undrawable]) -> list[Diagnostic]:
     )
 
 
-def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> bytes:
+def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], cache: SectionCache | None = None) -> bytes:
     """Return the PDF of book for config's paper and edition; raise InputError on undrawable text."""
-    return layout_pdf(book, config, say).data
+    return layout_pdf(book, config, say, cache=cache).data
 
 
-def paginate_pdf(book: Book, config: BuildConfig, say: Callable[[str], None]) -> tuple[PageStart, ...]:
+def paginate_pdf(
+    book: Book, config: BuildConfig, say: Callable[[str], None], cache: SectionCache | None = None
+) -> tuple[PageStart, ...]:
     """Return where each page of book's PDF begins: a layout that draws neither the cover nor paragraphs, makes
     no links and writes no file."""
-    return layout_pdf(book, config, say, write=False).pagination
+    return layout_pdf(book, config, say, write=False, cache=cache).pagination
 
 
-def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], write: bool = True) -> PdfLayout:
-    """Return the PDF of book (empty unless write) and its pagination; raise InputError on undrawable text or
-    impossible layout."""
+def layout_pdf(
+    book: Book,
+    config: BuildConfig,
+    say: Callable[[str], None],
+    write: bool = True,
+    cache: SectionCache | None = None,
+) -> PdfLayout:
+    """Return the PDF of book (empty unless write) and its pagination, reusing the flowables of unchanged prose
+    sections kept in cache; raise InputError on undrawable text or impossible layout."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
     sheet = load_stylesheet(config, paper.size)
     families = register_families(config.asset("fonts"), sheet.fonts)
     styles = paragraph_styles(sheet, families, book.metadata.language)
     markup = MarkupWriter(families, book.targets)
     family_of = {name: spec.family for name, spec in sheet.styles.items()}
-    state = PageState()
+    context = f"{config.edition.value} {paper.name} "
+    state = cache.state(context) if cache else PageState()
     ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width, sheet.geometry.text_height, state)
     g = sheet.geometry
     cover = None
     if write:
-        cover = render_cover_png(book, config, round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI))
+        size = round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI)
+        make_cover = partial(render_cover_png, book, config, *size)
+        cover = cache.cover(context + cover_key(book, config, size), make_cover) if cache else make_cover()
     head_spec = sheet["running_head"]
     head_family = families[head_spec.family]
     head = HeadStyle(head_family.name("regular", "regular"), head_family.cjk_font, head_spec.size, head_spec.grey)
@@ -134,12 +147,19 @@ def layout_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], writ
         builder = StoryBuilder(book, ts, doc.state, g, head, cover, families[sheet["meta"].family])
         story = builder.story()
         say(f"typesetting {sum(isinstance(f, LazySection) for f in story)} sections")
+        if cache:
+            story = cache.begin(doc, story, book, context)
+        ok = False
         try:
             doc.build(story, canvasmaker=BookCanvas if write else LayoutCanvas)
+            ok = not markup.problems
         except LayoutError as error:
             where = doc.state.last_loc or book.metadata.loc
             message = "a block here is too large to fit on any page; shorten or split it"
             raise InputError([Diagnostic(where.file, where.line, Code.E171, message)]) from error
+        finally:
+            if cache:
+                cache.end(doc, ok)
     if markup.problems:
         raise InputError(undrawable_diagnostics(markup.problems))
     say(f"{doc.page} pages")
