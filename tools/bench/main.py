@@ -12,7 +12,10 @@ For each scale, the generator (synth_files.py) writes dist/bench/synth-SCALE (ab
 scale); `iwobook check` must pass on it. Then each build runs in a fresh process, interleaved, `--repeats`
 times (default 3 up to scale 10, 1 above): iwobook's PDF, the reportlab floor, iwobook's EPUB cold (in an
 empty folder, so it lays out the print edition for its page-list) and warm (next to the PDF just built,
-reusing its pagination), the ebooklib floor, and `iwobook check` (load and check only). Wall time is measured
+reusing its pagination), the ebooklib floor, `iwobook check` (load and check only), and up to scale 10 the PDF
+with reportlab's Type 1 search path at 500 AFM files (iwobook-pdf-afm: a machine with many fonts) and
+`build all`. Then `iwobook watch pdf` runs on a copy of the study guide and one chapter after another is
+edited: the latency from each save to the new PDF (watching.py). Wall time is measured
 around the process; CPU time and peak memory are the process's own (user + system time and ru_maxrss from
 wait4()). The table gives medians, pages per second and the ratios iwobook / floor; results go to
 dist/bench/results.json (rewritten by every run), and the exponent of time against words is fitted over the
@@ -38,6 +41,7 @@ from .project import BENCH_DIR, PROJECT, say
 from .reach import summarise_reach
 from .report import Outcome, make_table_lines, print_summary, write_results
 from .synth_files import write_synthetic_book
+from .watching import make_watch_lines, measure_watch
 
 PROG = "python -m tools.bench"
 
@@ -48,6 +52,8 @@ def run_benchmark(scales: list[int], repeats: int | None, with_make: bool) -> in
     started = time.perf_counter()
     load = os.getloadavg()
     results = [measure_scale(scale, repeats or (3 if scale <= 10 else 1)) for scale in scales]
+    say("timing iwobook watch on the study guide")
+    watch = measure_watch()
     say("timing iwobook --help")
     help_times = time_help()
     make_check: dict[str, Any] = {}
@@ -55,7 +61,12 @@ def run_benchmark(scales: list[int], repeats: int | None, with_make: bool) -> in
         say("checking that a second `make pdf` does nothing")
         make_check = check_make()
     outcome = Outcome(
-        results, list(make_table_lines(results)), summarise_reach(results, help_times), help_times, make_check
+        results,
+        [*make_table_lines(results), "", *make_watch_lines(watch)],
+        summarise_reach(results, help_times, watch),
+        help_times,
+        make_check,
+        watch,
     )
     print_summary(outcome)
     elapsed = time.perf_counter() - started

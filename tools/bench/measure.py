@@ -16,9 +16,25 @@ from typing import Any
 
 from .project import BENCH_DIR, IWOBOOK, PROJECT, PYTHON, make_clean_environment, make_tool_command, say
 
-BUILDS = ("iwobook-pdf", "floor-pdf", "iwobook-epub", "iwobook-epub-warm", "floor-epub", "iwobook-check")
+BUILDS = (
+    "iwobook-pdf",
+    "iwobook-pdf-afm",
+    "floor-pdf",
+    "iwobook-epub",
+    "iwobook-epub-warm",
+    "floor-epub",
+    "iwobook-all",
+    "iwobook-check",
+)
 # each iwobook build and its floor; "warm" builds the EPUB where the PDF was just built, reusing its pagination
 FLOOR_OF = {"iwobook-pdf": "floor-pdf", "iwobook-epub": "floor-epub", "iwobook-epub-warm": "floor-epub"}
+# builds compared with something else: the PDF on a machine with many Type 1 fonts against the PDF, and
+# `build all` (PDF, large print, booklet, EPUB) against the two floors together
+COMPARED_WITH = {"iwobook-pdf-afm": ("iwobook-pdf",), "iwobook-all": ("floor-pdf", "floor-epub")}
+# builds run only up to scale 10 (the benchmark would take too long at 100×)
+SMALL_ONLY = ("iwobook-pdf-afm", "iwobook-all")
+AFM_DIR = BENCH_DIR / "afm"
+AFM_FILES = 500
 
 
 @dataclass
@@ -32,13 +48,13 @@ class Run:
     error: str = ""
 
 
-def run_process(command: list[str], cwd: Path = PROJECT) -> Run:
-    """Run command in a fresh process in cwd; return its wall time and its own peak memory (wait4 rusage)."""
+def run_process(command: list[str], cwd: Path = PROJECT, env: dict[str, str] | None = None) -> Run:
+    """Run command in a fresh process in cwd (with env added to the environment); return its wall time and its
+    own peak memory (wait4 rusage)."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(
-            command, cwd=cwd, env=make_clean_environment(), stdout=subprocess.DEVNULL, stderr=errors
-        )
+        environment = {**make_clean_environment(), **(env or {})}
+        process = subprocess.Popen(command, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -105,14 +121,33 @@ class Build:
 def make_build_command(kind: str, root: Path, out: Path) -> list[str]:
     """Return the command line of the build kind of the book under root, writing into the folder out."""
     match kind:
-        case "iwobook-pdf" | "iwobook-epub" | "iwobook-epub-warm":
-            what = kind.removeprefix("iwobook-").removesuffix("-warm")
+        case "iwobook-pdf" | "iwobook-pdf-afm" | "iwobook-epub" | "iwobook-epub-warm" | "iwobook-all":
+            what = kind.removeprefix("iwobook-").removesuffix("-warm").removesuffix("-afm")
             return [str(IWOBOOK), "-C", str(root), "build", what, "--out", str(out), "-q"]
         case "iwobook-check":
             return [str(IWOBOOK), "-C", str(root), "check"]
         case "floor-pdf" | "floor-epub":
             return make_tool_command(kind, str(root), str(out / f"floor.{kind.removeprefix('floor-')}"))
     raise ValueError(kind)
+
+
+def write_afm_folder(folder: Path = AFM_DIR, count: int = AFM_FILES) -> Path:
+    """Fill folder with count AFM files (Ghostscript's, where installed, then copies of reportlab's own with
+    other font names), the Type 1 search path of a machine with many fonts; return it."""
+    import reportlab
+
+    if len(list(folder.glob("*.afm"))) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    found = sorted(Path("/usr/share/fonts/type1").rglob("*.afm"))[:count]
+    for path in found:
+        shutil.copy(path, folder / path.name)
+    model = (Path(reportlab.__file__).parent / "fonts" / "DarkGardenMK.afm").read_text(encoding="latin-1")
+    for number in range(count - len(found)):
+        text = model.replace("FontName DarkGardenMK", f"FontName BenchFont{number}")
+        (folder / f"bench{number:04}.afm").write_text(text, encoding="latin-1")
+    return folder
 
 
 def run_synth(scale: int) -> Path:
@@ -134,26 +169,31 @@ def measure_scale(scale: int, repeats: int) -> dict[str, Any]:
         say(f"scale {scale}: `iwobook check` failed on the synthetic book (a bug in synth_*.py):\n{check.error}")
         builds["iwobook-check"].runs.append(check)
         return {"scale": scale, "words": stats["words"], "synth": stats, "builds": builds}
+    afm = {"RL_T1SearchPath": str(write_afm_folder())}
     for repeat in range(1, repeats + 1):
         for kind in BUILDS:
+            if kind in SMALL_ONLY and scale > 10:
+                continue
             if kind == "iwobook-epub-warm":  # next to the PDF just built, with its cached pagination
                 out = BENCH_DIR / f"out-{scale}" / "iwobook-pdf"
             else:
                 out = BENCH_DIR / f"out-{scale}" / kind
                 shutil.rmtree(out, ignore_errors=True)
                 out.mkdir(parents=True)
-            run = run_process(make_build_command(kind, root, out))
+            env = afm if kind == "iwobook-pdf-afm" else None
+            run = run_process(make_build_command(kind, root, out), env=env)
             builds[kind].runs.append(run)
             state = f"{run.seconds:7.2f} s {run.max_rss_mib:6.0f} MiB" if run.returncode == 0 else "FAILED"
             say(f"scale {scale} run {repeat}/{repeats} {kind:17} {state}")
             if run.returncode != 0:
                 say(run.error)
                 continue
-            if kind == "iwobook-check":
+            if kind in ("iwobook-check", "iwobook-all"):
                 continue
-            result = find_only_file(out, ".pdf" if kind.endswith("pdf") else ".epub")
+            is_pdf = kind.endswith(("pdf", "pdf-afm"))
+            result = find_only_file(out, ".pdf" if is_pdf else ".epub")
             builds[kind].size_kib = result.stat().st_size / 1024
-            if kind.endswith("pdf") and not builds[kind].pages:
+            if is_pdf and not builds[kind].pages:
                 builds[kind].pages = count_pdf_pages(result)
     return {"scale": scale, "words": stats["words"], "synth": stats, "builds": builds}
 

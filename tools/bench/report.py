@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .measure import BUILDS, FLOOR_OF, Build
+from .measure import BUILDS, COMPARED_WITH, FLOOR_OF, Build
 from .project import BENCH_DIR
 
 
@@ -37,12 +37,12 @@ def make_table_lines(results: list[dict[str, Any]]) -> Iterator[str]:
                 continue
             seconds = build.median
             best = min((r.seconds for r in build.good_runs), default=math.nan)
-            floor = builds.get(FLOOR_OF.get(kind, ""))
             ratio = cpu = memory = "-"
-            if floor is not None and floor.ok:
-                ratio = fmt(seconds / floor.median) + "×"
-                cpu = fmt(build.cpu_median / floor.cpu_median) + "×"
-                memory = fmt(build.peak_mib / floor.peak_mib) + "×"
+            against = compare_with(builds, kind)
+            if against is not None:
+                ratio = fmt(seconds / against[0]) + "×"
+                cpu = fmt(build.cpu_median / against[1]) + "×"
+                memory = fmt(build.peak_mib / against[2]) + "×"
             pages = str(build.pages) if build.pages else "-"
             per_second = fmt(build.pages / seconds, 1) if build.pages else "-"
             failed = "" if build.ok else " FAILED"
@@ -51,6 +51,20 @@ def make_table_lines(results: list[dict[str, Any]]) -> Iterator[str]:
                 f"| {fmt(best)} | {fmt(build.cpu_median)} | {fmt(build.peak_mib, 0)} | {pages} | {per_second} "
                 f"| {fmt(result['words'] / seconds / 1000, 1)} | {ratio} | {cpu} | {memory} |"
             )
+
+
+def compare_with(builds: dict[str, Build], kind: str) -> tuple[float, float, float] | None:
+    """Return (wall s, CPU s, peak MiB) of what kind is compared with (its floor, or COMPARED_WITH's builds
+    together, the largest of their peaks), or None when there is nothing or it failed."""
+    names = COMPARED_WITH.get(kind) or ((FLOOR_OF[kind],) if kind in FLOOR_OF else ())
+    others = [builds[name] for name in names]
+    if not others or not all(other.ok for other in others):
+        return None
+    return (
+        sum(o.median for o in others),
+        sum(o.cpu_median for o in others),
+        max(o.peak_mib for o in others),
+    )
 
 
 @dataclass
@@ -62,6 +76,7 @@ class Outcome:
     found: dict[str, Any]  # "exponents" and "reach", from reach.summarise_reach
     help_times: dict[str, float]
     make_check: dict[str, Any]  # empty when skipped
+    watch: dict[str, Any]  # watching.measure_watch's latencies
 
 
 def print_summary(outcome: Outcome) -> None:
@@ -128,6 +143,7 @@ def write_results(outcome: Outcome, load: tuple[float, float, float], elapsed: f
         ],
         "help": outcome.help_times,
         "make": outcome.make_check,
+        "watch": outcome.watch,
         "table": outcome.lines,
         **outcome.found,
     }
