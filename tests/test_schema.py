@@ -81,6 +81,7 @@ def test_letter_without_author_and_with_a_declared_kind(tmp_path: Path) -> None:
     book = prepare(load_checked(root))
     letter = book.letters[0]
     assert letter.author == "" and (letter.kind.id, letter.kind.label) == ("logbook", "Logbook entry")
+    assert letter.kind.declared and not load_checked(MINI).letters[0].kind.declared
     text = epub_text(book, root, "letters.xhtml")
     assert "Logbook entry · Recipient: Her brother" in text
     assert "From:" not in text

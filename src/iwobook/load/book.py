@@ -97,7 +97,7 @@ def _letter_kinds(f: Fields, report: Report) -> dict[str, LetterKind]:
             report.add(f.path, item.line, Code.E130, f"letter kind '{ident}' is already declared at {where}")
         elif ident:
             declared[ident] = item.line
-            kinds[ident] = LetterKind(ident, label or ident)
+            kinds[ident] = LetterKind(ident, label or ident, declared=True)
     return kinds
 
 

@@ -47,10 +47,14 @@ BUILTIN_LETTER_KINDS = ("letter", "telegram", "poem", "saying")
 
 @dataclass(frozen=True, slots=True)
 class LetterKind:
-    """What kind of document a letters-appendix entry is: an id and the label a reader sees."""
+    """What kind of document a letters-appendix entry is: an id, its label, and whether book.yaml gave it.
+
+    A built-in kind that book.yaml does not relabel is worded by the book's message catalogue.
+    """
 
     id: str
     label: str
+    declared: bool = False
 
 
 @dataclass(frozen=True, slots=True)
