@@ -1,8 +1,8 @@
 """Every diagnostic of `iwobook check`: a tiny bad copy of the mini fixture and the exact line it reports.
 
 Each case copies tests/fixtures/mini to a temporary folder, applies one or a few changes, runs the loader
-and the whole-book checks, and compares the diagnostics as `path:line: CODE message` strings. E170 and
-E171 come from the PDF writer and are tested with it.
+and the whole-book checks, and compares the diagnostics as `path:line: CODE message` strings. E171 comes
+from the PDF writer and is tested with it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from iwobook.check import load_checked
 from iwobook.diagnostics import Code, Diagnostic, InputError, Report
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
-UNTESTED_HERE = {Code.E170, Code.E171}  # raised by the PDF writer, tested there
+UNTESTED_HERE = {Code.E171}  # raised by the PDF writer, tested there
 
 BOOK = "manuscript/book.yaml"
 INTRO = "manuscript/intro.md"
@@ -587,6 +587,19 @@ ERROR_CASES = [
         "E152-question",
         "manuscript/02-storm.md:8: E152 only inline text is allowed here (no lists, headings or quotes)",
         Replace(STORM, "  - What does the storm change?", "  - '# What does the storm change?'"),
+    ),
+    # E170 a character no configured font can draw, in prose and in a data field (a letter's original)
+    case(
+        "E170-prose",
+        "manuscript/02-storm.md:12: E170 no configured font (sans, serif) can draw '\U0001f300' (U+1F300); "
+        "add a font that has it to a fallback list in the style sheet",
+        Replace(STORM, "A storm comes.", "A storm comes \U0001f300."),
+    ),
+    case(
+        "E170-original",
+        "manuscript/data/letters.yaml:13: E170 no configured font (sans, serif) can draw '\u0f00' (U+0F00), "
+        "'\u0f40' (U+0F40); add a font that has it to a fallback list in the style sheet",
+        Replace(LETTERS, "Cahaya itu sekarang milikku.", "Cahaya \u0f00 \u0f40 itu."),
     ),
     # E160 timeline out of order
     case(

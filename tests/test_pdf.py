@@ -16,7 +16,8 @@ from pypdf import PdfReader
 from iwobook.build import configure
 from iwobook.check import load_checked
 from iwobook.config import BuildConfig, Paper
-from iwobook.diagnostics import InputError
+from iwobook.diagnostics import InputError, Report
+from iwobook.load.book import ManuscriptLoader
 from iwobook.model import Book
 from iwobook.transform import prepare
 from iwobook.writers.pdf import render_pdf
@@ -169,19 +170,23 @@ def test_letter_paper(tmp_path: Path) -> None:
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
 
 
-def test_undrawable_character_is_a_build_error(tmp_path: Path) -> None:
+def test_undrawable_character_is_still_a_build_error_past_check(tmp_path: Path) -> None:
+    """`check` reports undrawable text (tests/test_diagnostics.py); text that reaches the writer anyway is
+    kept and reported, never dropped."""
     root = tmp_path / "book"
     shutil.copytree(MINI, root)
     chapter = root / "manuscript" / "02-storm.md"
     chapter.write_text(
         chapter.read_text(encoding="utf-8").replace("A storm comes.", "A storm comes \U0001f300."), encoding="utf-8"
     )
-    book = prepare(load_checked(root))
+    loaded = ManuscriptLoader(root, Report()).load()  # loaded without the whole-book checks
+    assert loaded is not None
+    book = prepare(loaded)
     config: BuildConfig = replace(configure(root, book, None, None), paper=Paper.A4)
     with pytest.raises(InputError) as caught:
         render_pdf(book, config, _quiet)
     assert [str(d) for d in caught.value.diagnostics] == [
-        "manuscript/02-storm.md:12: E170 character '\U0001f300' (U+1F300) cannot be drawn by any shipped font"
+        "manuscript/02-storm.md:12: E170 character '\U0001f300' (U+1F300) cannot be drawn by any configured font"
     ]
 
 

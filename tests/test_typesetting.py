@@ -53,7 +53,7 @@ def test_markup_escapes_once_and_switches_font_for_japanese() -> None:
     _, markup = _setup()
     text = markup.text("A <b> & ]]> 西郷 run", "serif", Loc("x.md", 3))
     assert "&lt;b&gt; &amp; ]]&gt;" in text
-    assert '<font name="iw-serif-cjk">西郷</font>' in text
+    assert '<font name="iw-serif-fb3">西郷</font>' in text
     assert markup.problems == []
 
 

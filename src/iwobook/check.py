@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from iwobook.coverage import check_coverage
 from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
 from iwobook.load.files import image_problem
@@ -98,6 +99,7 @@ def check_book(book: Book, root: Path, report: Report) -> None:
     check_map_section(book, report)
     check_references(book, report)
     check_images(book, root, report)
+    check_coverage(book, root, report)
 
 
 def load_checked(root: Path) -> Book:

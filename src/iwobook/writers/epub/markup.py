@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from iwobook.model.scripts import is_rtl_language
+
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
 
@@ -66,8 +68,12 @@ def h(tag: str, attrs: Mapping[str, str] | None = None, *children: Child) -> Ele
 
 
 def make_lang_attrs(lang: str) -> dict[str, str]:
-    """Return the lang and xml:lang attributes (XHTML wants both, equal) for a BCP 47 tag."""
-    return {"lang": lang, "xml:lang": lang}
+    """Return the lang and xml:lang attributes (XHTML wants both, equal) for a BCP 47 tag, with dir="rtl" for a
+    language written right to left."""
+    attrs = {"lang": lang, "xml:lang": lang}
+    if is_rtl_language(lang):
+        attrs["dir"] = "rtl"
+    return attrs
 
 
 def strip_invalid(text: str) -> str:

@@ -74,7 +74,7 @@ def undrawable_diagnostics(problems: list[Undrawable]) -> list[Diagnostic]:
                 p.loc.file,
                 p.loc.line,
                 Code.E170,
-                f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any shipped font",
+                f"character '{p.char}' (U+{ord(p.char):04X}) cannot be drawn by any configured font",
             )
             for p in problems
         }
@@ -107,7 +107,7 @@ def layout_pdf(
     sheet = load_stylesheet(config, paper.size)
     families = register_families(config.asset("fonts"), sheet.fonts)
     styles = paragraph_styles(sheet, families, book.metadata.language)
-    markup = MarkupWriter(families, book.targets)
+    markup = MarkupWriter(families, book.targets, default_loc=book.metadata.loc)
     family_of = {name: spec.family for name, spec in sheet.styles.items()}
     context = f"{config.edition.value} {paper.name} "
     state = cache.state(context) if cache else PageState()

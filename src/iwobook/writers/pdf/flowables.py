@@ -11,6 +11,7 @@ from reportlab.platypus import ActionFlowable, Flowable, Paragraph
 
 from iwobook.model import Loc
 from iwobook.writers.pdf.pages import HeadStyle, PageState, draw_notes
+from iwobook.writers.pdf.shaping import frags_text, needs_reordering, reorder_lines
 
 PAGE_FORM = "pg-{}"
 
@@ -73,6 +74,28 @@ class BookParagraph(Paragraph):  # type: ignore[misc]
         lines = self.__dict__.get("blPara")  # absent when the width is too small to break lines at all
         self._wrapped = None if lines is None else (available_width, height, lines)
         return width, height
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+        """Break lines as reportlab does, in logical order; lines holding right-to-left or joined text are then
+        put in visual order and shaped (base direction from the style's bidi_base: 0 left to right, 1 right to
+        left)."""
+        base = int(getattr(self.style, "bidi_base", 0))
+        frags = self.frags
+        needed = self.__dict__.get("_bidi")
+        if needed is None:
+            needed = self._bidi = needs_reordering(frags_text(frags), base)
+        if not needed:
+            return super().breakLines(width)
+        if len(frags) == 1 and not isinstance(frags[0], list) and len(getattr(frags[0], "text", "")) > 1:
+            # reportlab's single-fragment lines are plain strings (they cannot carry shaped text): two halves
+            # of the one fragment take the multi-fragment path; reorder_line joins them again
+            first, second = frags[0].clone(), frags[0].clone()
+            first.text, second.text = frags[0].text[:1], frags[0].text[1:]
+            self.frags = [first, second]
+        lines = super().breakLines(width)
+        if lines.kind == 1:
+            reorder_lines(lines, base)
+        return lines
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw, unless the canvas lays pages out for their pagination alone (draws_text false)."""

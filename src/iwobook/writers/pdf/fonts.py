@@ -1,64 +1,94 @@
-"""Fonts for the PDF: register the shipped TrueType families and pick a font that can draw each character."""
+"""Fonts for the PDF: each family's faces, and its ordered fallback fonts registered only when text needs them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-_VARIANTS = ("regular", "bold", "italic", "bolditalic")
+from iwobook.fonttable import VARIANTS, FamilyFonts, FontFiles, file_coverage, parse_font_table
+from iwobook.writers.pdf.shaping import ShapingFont
+
+# a character reportlab can always draw in the current font (they never choose a fallback)
+_NEUTRAL = frozenset(map(ord, "\n\t "))
+JAPANESE_PROBE = ord("日")
 
 
 @dataclass
 class LazyFont:
-    """A TrueType font registered with reportlab the first time it is asked for."""
+    """A fallback font in its variants, registered with reportlab (as a shaping font) the first time it draws."""
 
     name: str
-    path: Path
+    paths: dict[str, Path]
     _coverage: frozenset[int] | None = field(default=None, init=False, repr=False)
+    _registered: bool = field(default=False, init=False, repr=False)
 
     def registered(self) -> str:
-        """Register the font unless it is already; return its name."""
-        self.coverage()
+        """Register every variant unless done; return the regular variant's name (markup switches to it)."""
+        if not self._registered:
+            names = {variant: self.name if variant == "regular" else f"{self.name}-{variant}" for variant in VARIANTS}
+            for variant in VARIANTS:
+                _register(names[variant], self.paths[variant], ShapingFont)
+                addMapping(self.name, "bold" in variant, "italic" in variant, names[variant])
+            self._registered = True
         return self.name
 
     def coverage(self) -> frozenset[int]:
-        """Register the font unless it is already; return the code points it has glyphs for."""
+        """Return the code points the regular variant covers (read without registering the font)."""
         if self._coverage is None:
-            self._coverage = frozenset(_register(self.name, self.path).face.charToGlyph.keys())
+            self._coverage = file_coverage(self.paths["regular"])
         return self._coverage
 
 
-@dataclass(frozen=True)
+@dataclass
 class Family:
-    """A registered family: reportlab font names by variant, its CJK companion (registered when first used),
-    and the characters each covers."""
+    """A family: reportlab font names of its faces, what they cover, and its fallbacks in the style sheet's order."""
 
     key: str
     names: dict[str, str]
     coverage: frozenset[int]
-    cjk_font: LazyFont
-
-    @property
-    def cjk(self) -> str:
-        """Return the CJK companion's font name, registering it on first use."""
-        return self.cjk_font.registered()
-
-    @property
-    def cjk_coverage(self) -> frozenset[int]:
-        """Return the code points the CJK companion covers, registering it on first use."""
-        return self.cjk_font.coverage()
+    fallbacks: tuple[LazyFont, ...]
+    _chosen: dict[int, LazyFont | None] = field(default_factory=dict, repr=False)
 
     def name(self, weight: str, style: str) -> str:
         """Return the font name for a weight ('regular'/'bold') and style ('regular'/'italic')."""
         variant = ("bold" if weight == "bold" else "") + ("italic" if style == "italic" else "")
         return self.names[variant or "regular"]
 
+    def fallback_for(self, code: int) -> LazyFont | None:
+        """Return the first fallback font that covers code (None when none does), without registering it."""
+        if code not in self._chosen:
+            self._chosen[code] = next((f for f in self.fallbacks if code in f.coverage()), None)
+        return self._chosen[code]
 
-def _register(name: str, path: Path) -> TTFont:
+    def font_for(self, code: int) -> str | None:
+        """Return the name of the font that draws code: the family's own, a fallback (registered now), or None."""
+        if code in self.coverage or code in _NEUTRAL:
+            return self.names["regular"]
+        fallback = self.fallback_for(code)
+        return fallback.registered() if fallback else None
+
+    @property
+    def cjk_font(self) -> LazyFont:
+        """Return the fallback that draws Japanese (the family's first fallback when none does)."""
+        found = self.fallback_for(JAPANESE_PROBE)
+        if found is not None:
+            return found
+        if not self.fallbacks:
+            raise ValueError(f"style sheet: font family '{self.key}' has no fallback font for Japanese")
+        return self.fallbacks[0]
+
+    @property
+    def cjk(self) -> str:
+        """Return the name of the font that draws Japanese, registering it on first use."""
+        return self.cjk_font.registered()
+
+
+def _register(name: str, path: Path, kind: type[TTFont] = TTFont) -> TTFont:
     """Register a TrueType font under name once per process; return it.
 
     Only reportlab's registry is asked: pdfmetrics.getFont on an unknown name would parse every AFM file
@@ -67,24 +97,28 @@ def _register(name: str, path: Path) -> TTFont:
         font = pdfmetrics.getFont(name)
         if isinstance(font, TTFont):
             return font
-    font = TTFont(name, str(path))
+    font = kind(name, str(path))
     pdfmetrics.registerFont(font)
     return font
 
 
-def register_families(fonts_dir: Path, spec: dict[str, dict[str, str]]) -> dict[str, Family]:
-    """Register every family of the style sheet's font table; return them by key ('serif', 'sans')."""
+def _fallback(base: str, fonts_dir: Path, files: FontFiles) -> LazyFont:
+    """Return the lazy fallback font named base for a font table entry."""
+    return LazyFont(base, {variant: fonts_dir / files.file(variant) for variant in VARIANTS})
+
+
+def register_families(fonts_dir: Path, spec: dict[str, Any]) -> dict[str, Family]:
+    """Register the faces of every family of the style sheet's font table (its fallbacks wait until drawn);
+    return them by key ('serif', 'sans')."""
     families: dict[str, Family] = {}
-    for key, files in spec.items():
+    table: dict[str, FamilyFonts] = parse_font_table(spec)
+    for key, entry in table.items():
         base = f"iw-{key}"
-        names = {variant: f"{base}-{variant}" for variant in _VARIANTS}
-        fonts = {variant: _register(names[variant], fonts_dir / files[variant]) for variant in _VARIANTS}
-        for variant in _VARIANTS:
+        names = {variant: f"{base}-{variant}" for variant in VARIANTS}
+        fonts = {variant: _register(names[variant], fonts_dir / entry.main.file(variant)) for variant in VARIANTS}
+        for variant in VARIANTS:
             addMapping(names["regular"], "bold" in variant, "italic" in variant, names[variant])
-        cjk_name = f"{base}-cjk"
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping(cjk_name, bold, italic, cjk_name)
         coverage = frozenset(fonts["regular"].face.charToGlyph.keys())
-        families[key] = Family(key, names, coverage, LazyFont(cjk_name, fonts_dir / files["cjk"]))
+        fallbacks = tuple(_fallback(f"{base}-fb{n}", fonts_dir, f) for n, f in enumerate(entry.fallbacks, 1))
+        families[key] = Family(key, names, coverage, fallbacks)
     return families

@@ -20,12 +20,13 @@ from iwobook.model import (
     Target,
     Text,
 )
+from iwobook.model.scripts import needs_shaping
 from iwobook.writers.pdf.fonts import Family
 
 
 @dataclass
 class Undrawable:
-    """A character no shipped font can draw, and where it was written."""
+    """A character no configured font can draw, and where it was written."""
 
     loc: Loc
     char: str
@@ -33,42 +34,59 @@ class Undrawable:
 
 @dataclass
 class MarkupWriter:
-    """Turn inlines into Paragraph markup for one font family; collect undrawable characters."""
+    """Turn inlines into Paragraph markup for one font family; collect undrawable characters.
+
+    Characters the family's own faces lack are drawn by the first of its fallback fonts that has them; a
+    space between two words of a joined or right-to-left script stays in their font, so the run stays one. A character no font has is kept (drawn as the font's missing glyph) and reported at its place,
+    or at default_loc for text that carries none."""
 
     families: dict[str, Family]
     targets: dict[str, Target]
     problems: list[Undrawable] = field(default_factory=list)
     links: bool = True
+    default_loc: Loc | None = None
 
     def text(self, text: str, family: str, loc: Loc | None = None) -> str:
-        """Return escaped markup for plain text, switching to the CJK font for runs the main font lacks."""
+        """Return escaped markup for plain text, switching to a fallback font for runs the main font lacks."""
         fam = self.families[family]
         if text.isascii() and all(ord(c) in fam.coverage or c in "\n\t " for c in set(text)):
             return escape(text)
+        main = fam.names["regular"]
         out: list[str] = []
         run: list[str] = []
-        in_cjk = False
+        current = main
 
         def flush() -> None:
             if run:
                 chunk = escape("".join(run))
-                out.append(f'<font name="{fam.cjk}">{chunk}</font>' if in_cjk else chunk)
+                out.append(f'<font name="{current}">{chunk}</font>' if current != main else chunk)
                 run.clear()
 
+        pending: list[str] = []  # spaces after a fallback run: they join it when the same script goes on
         for char in text:
-            code = ord(char)
-            if code in fam.coverage or char in "\n\t ":
-                want_cjk = False
-            elif code in fam.cjk_coverage:
-                want_cjk = True
-            else:
-                if loc is not None:
-                    self.problems.append(Undrawable(loc, char))
+            if char in "\n\t ":
+                (pending if current != main else run).append(char)
                 continue
-            if want_cjk != in_cjk:
+            font = fam.font_for(ord(char))
+            if font is None:
+                where = loc or self.default_loc
+                if where is not None:
+                    self.problems.append(Undrawable(where, char))
+                font = main
+            if pending:
+                if not (font == current and needs_shaping(char)):
+                    flush()
+                    current = main
+                run += pending
+                pending.clear()
+            if font != current:
                 flush()
-                in_cjk = want_cjk
+                current = font
             run.append(char)
+        if pending:
+            flush()
+            current = main
+            run += pending
         flush()
         return "".join(out)
 

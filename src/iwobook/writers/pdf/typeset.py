@@ -9,6 +9,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
+from iwobook.model.scripts import is_rtl_language
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.stylesheet import StyleSheet, StyleSpec
 
@@ -41,7 +42,13 @@ def make_hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]]
 def paragraph_styles(sheet: StyleSheet, families: dict[str, Family], language: str) -> dict[str, ParagraphStyle]:
     """Return a reportlab ParagraphStyle for every style of the sheet."""
     hyphenator = make_hyphenator(language)
-    return {name: _paragraph_style(spec, families, hyphenator) for name, spec in sheet.styles.items()}
+    styles = {name: _paragraph_style(spec, families, hyphenator) for name, spec in sheet.styles.items()}
+    if is_rtl_language(language):
+        for style in styles.values():
+            style.bidi_base = 1  # BookParagraph lays lines out right to left
+            if style.alignment == TA_LEFT:
+                style.alignment = TA_RIGHT
+    return styles
 
 
 def _paragraph_style(
@@ -49,7 +56,7 @@ def _paragraph_style(
 ) -> ParagraphStyle:
     """Return the ParagraphStyle of one resolved style."""
     family = families[spec.family]
-    font = family.cjk if spec.cjk_wrap else family.name(spec.weight, spec.style)
+    font = family.name(spec.weight, spec.style)  # CJK runs switch to their fallback font in the markup
     grey = 1 - spec.grey if spec.grey else 0
     return ParagraphStyle(
         spec.name,
