@@ -61,6 +61,7 @@ class BookParagraph(Paragraph):  # type: ignore[misc]
     """A paragraph that breaks its lines once per width: keep-with-next groups, splits and tables wrap again."""
 
     _wrapped: tuple[float, float, Any] | None = None  # (width, height, blPara) of the last line breaking
+    frags: list[Any]  # reportlab's parsed fragments (after line breaking, its frag words)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Return (width, height) for available_width; line breaking depends on the width alone."""
@@ -75,15 +76,15 @@ class BookParagraph(Paragraph):  # type: ignore[misc]
         self._wrapped = None if lines is None else (available_width, height, lines)
         return width, height
 
-    def breakLines(self, width: Any) -> Any:  # noqa: N802 (reportlab's name)
+    def breakLines(self, width: Any) -> Any:
         """Break lines as reportlab does, in logical order; lines holding right-to-left or joined text are then
         put in visual order and shaped (base direction from the style's bidi_base: 0 left to right, 1 right to
         left)."""
         base = int(getattr(self.style, "bidi_base", 0))
         frags = self.frags
-        needed = self.__dict__.get("_bidi")
+        needed: bool | None = self.__dict__.get("_bidi")
         if needed is None:
-            needed = self._bidi = needs_reordering(frags_text(frags), base)
+            needed = self.__dict__["_bidi"] = needs_reordering(frags_text(frags), base)
         if not needed:
             return super().breakLines(width)
         if len(frags) == 1 and not isinstance(frags[0], list) and len(getattr(frags[0], "text", "")) > 1:

@@ -37,8 +37,9 @@ class MarkupWriter:
     """Turn inlines into Paragraph markup for one font family; collect undrawable characters.
 
     Characters the family's own faces lack are drawn by the first of its fallback fonts that has them; a
-    space between two words of a joined or right-to-left script stays in their font, so the run stays one. A character no font has is kept (drawn as the font's missing glyph) and reported at its place,
-    or at default_loc for text that carries none."""
+    space between two words of a joined or right-to-left script stays in their font, so the run stays one.
+    A character no font has is kept (drawn as the font's missing glyph) and reported at its place, or at
+    default_loc for text that carries none."""
 
     families: dict[str, Family]
     targets: dict[str, Target]

@@ -3,7 +3,7 @@
 reportlab breaks a paragraph's lines in logical order. For a paragraph that holds right-to-left or joined
 text, `reorder_line` then splits each line's fragments where the Unicode bidi level changes, reverses them
 by rule L2 of UAX #9, and shapes each run drawn in a `ShapingFont` with HarfBuzz (through reportlab's own
-`shapeStr`, whose glyph strings its text objects draw with their offsets). Right-to-left runs in other fonts
+`shapeFragWord`, whose glyph strings its text objects draw with their offsets). Right-to-left runs in other fonts
 are reversed with their mirrored characters. Latin text is never shaped: only paragraphs that need it pass
 through here, and in them only runs in shaping fonts.
 """
@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import uharfbuzz
-from bidi import algorithm as uba  # type: ignore[import-untyped]
-from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
+from bidi import algorithm as uba
+from bidi.mirror import MIRRORED
+from reportlab.lib.abag import ABag
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeFragWord
 
 from iwobook.model.scripts import needs_shaping
 
-# the OpenType features reportlab's shapeStr applies, so measured and drawn widths agree
-FEATURES = {"kern": True, "liga": True, "dlig": True}
+# OpenType features beyond a script's required ones, for measuring and drawing alike (reportlab's own default
+# adds discretionary ligatures, which turn Hebrew yod-yod into the Yiddish digraph)
+FEATURES = {"kern": True, "liga": True}
 OBJECT = "\ufffc"  # stands for an inline image or other non-text fragment in the bidi algorithm
 _SIMPLE_CLUSTER = 0x7FFFFFFF  # reportlab's cluster number for characters added to a shaped string unshaped
 
@@ -35,7 +37,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         super().__init__(name, filename)
         self._widths: dict[str, float] = {}
 
-    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:  # noqa: N802 (reportlab's name)
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """Return the width of text at size: shaped strings by their advances, complex text as HarfBuzz shapes it."""
         if isinstance(text, ShapedStr):
             return self._shaped_str_width(text, size)
@@ -185,7 +187,9 @@ def _visual_text(piece: _Piece) -> str:
     text = piece.text or ""
     font = getFont(piece.frag.fontName)
     if isinstance(font, ShapingFont) and needs_shaping(text):
-        shaped: str = shapeStr(text, piece.frag.fontName, piece.frag.fontSize)
+        name, size = piece.frag.fontName, piece.frag.fontSize
+        word = [stringWidth(text, name, size), (ABag(fontName=name, fontSize=size), text)]
+        shaped: str = shapeFragWord(word, features=FEATURES)[1][1]
         return shaped
     if piece.level % 2:
         return "".join(MIRRORED.get(char, char) for char in reversed(text))
