@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import uharfbuzz
 from pypdf import PdfReader
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
 
@@ -173,6 +174,27 @@ def test_a_right_to_left_book_lays_out_lines_from_the_right() -> None:
     assert texts[0] == "BBC"  # the Latin word follows the Arabic, so it stands on its left
 
 
+def test_a_paragraph_wholly_in_arabic_reads_from_the_right() -> None:
+    styles, markup = _setup()
+    paragraph = BookParagraph(markup.text(HELLO, "serif"), styles["original"])
+    paragraph.wrap(300, 1000)
+    assert paragraph.style.bidi_base == 1 and paragraph.style.alignment == TA_RIGHT
+    mixed = BookParagraph(markup.text(f"Say {HELLO}", "serif"), styles["original"])
+    mixed.wrap(300, 1000)
+    assert mixed.style.alignment == TA_LEFT  # the book's direction wins where there is Latin text
+
+
+def test_running_heads_and_labels_draw_runs_in_visual_order() -> None:
+    config = BuildConfig(root=ROOT, paper=Paper.A5)
+    family = register_families(config.asset("fonts"), load_stylesheet(config, Paper.A5.size).fonts)["sans"]
+    assert family.runs("Plain head", 9) == [("Plain head", "iw-sans-regular")]
+    runs = family.runs(f"Head {HELLO} end", 9)
+    assert [font for _, font in runs] == ["iw-sans-regular", "iw-sans-fb1", "iw-sans-regular"]
+    assert isinstance(runs[1][0], ShapedStr)
+    bold = family.runs(HELLO, 9, "bold")
+    assert bold[0][1] == "iw-sans-fb1-bold"
+
+
 def test_bidi_levels() -> None:
     assert resolve_levels("ab אב cd", 0) == [0, 0, 0, 1, 1, 0, 0, 0]
     assert resolve_levels("אב 12 ג", 1) == [1, 1, 1, 2, 2, 1, 1]
@@ -188,6 +210,21 @@ def test_epub_marks_rtl_runs(built: tuple[Path, bytes, bytes]) -> None:
     assert f'<span lang="he" xml:lang="he" dir="rtl">{SHALOM}</span>' in joined
     assert 'lang="ar" xml:lang="ar" dir="rtl"><p>' in joined.replace("\n", "")  # the letter's original
     assert '<html xmlns="http://www.w3.org/1999/xhtml"' in joined and 'dir="rtl"><head>' not in joined
+
+
+def test_a_right_to_left_book_turns_its_pages_from_the_right(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    book_yaml = root / "manuscript" / "book.yaml"
+    text = book_yaml.read_text(encoding="utf-8")
+    book_yaml.write_text(re.sub(r"(?m)^language: .*$", "language: ar", text, count=1), encoding="utf-8")
+    book = prepare(load_checked(root))
+    epub = render_epub(book, configure(root, book, "a4", None), _quiet, ())
+    with zipfile.ZipFile(BytesIO(epub)) as archive:
+        opf = next(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".opf"))
+        page = next(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".xhtml"))
+    assert 'page-progression-direction="rtl"' in opf
+    assert 'lang="ar" xml:lang="ar" dir="rtl"' in page.split("<head>")[0]
 
 
 def test_language_directions() -> None:

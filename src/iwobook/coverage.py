@@ -10,7 +10,7 @@ from pathlib import Path
 
 from iwobook.config import BuildConfig
 from iwobook.diagnostics import Code, Report
-from iwobook.fonttable import FamilyFonts, file_coverage, load_font_table
+from iwobook.fonttable import VARIANTS, FamilyFonts, file_coverage, load_font_table
 from iwobook.model import Book, Loc
 
 # fields that hold names of things, not printed text
@@ -62,16 +62,21 @@ def _describe(chars: list[str]) -> str:
 def check_coverage(book: Book, root: Path, report: Report) -> None:
     """Report, once per place, the characters some family of the style sheet has no font for (E170)."""
     config = BuildConfig(root=root)
-    table = load_font_table(config)
+    sheet = config.asset("styles.yaml")
+    shown = str(sheet.relative_to(root) if sheet.is_relative_to(root) else sheet)
+    try:
+        table = load_font_table(config)
+    except ValueError as error:
+        report.add(shown, 1, Code.E123, str(error).removeprefix("style sheet: "))
+        return
     fonts_dir = config.asset("fonts")
     coverage: dict[str, frozenset[int]] = {}
     for key, family in table.items():
-        missing = [f for f in [family.main, *family.fallbacks] if not (fonts_dir / f.file("regular")).is_file()]
+        files = sorted({f.file(variant) for f in [family.main, *family.fallbacks] for variant in VARIANTS})
+        missing = [name for name in files if not (fonts_dir / name).is_file()]
         if missing:
-            where = config.asset("styles.yaml")
-            shown = where.relative_to(root) if where.is_relative_to(root) else where
-            names = ", ".join(f.file("regular") for f in missing)
-            report.add(str(shown), 1, Code.E100, f"font family '{key}' names font files that do not exist: {names}")
+            names = ", ".join(missing)
+            report.add(shown, 1, Code.E100, f"font family '{key}' names font files that do not exist: {names}")
             return
         coverage[key] = family_coverage(fonts_dir, family)
     everywhere = frozenset.intersection(*coverage.values()) if coverage else frozenset()

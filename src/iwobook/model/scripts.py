@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from unicodedata import bidirectional
 
 # scripts whose letters join or reorder (so HarfBuzz must shape them): Hebrew, Arabic, Syriac, Thaana, NKo,
 # Samaritan, Mandaic, the Indic scripts, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian, and the
@@ -40,3 +41,11 @@ def is_rtl_language(tag: str) -> bool:
         if len(part) == 4 and part.isalpha():
             return part in RTL_SCRIPTS
     return parts[0] in RTL_LANGUAGES
+
+
+def is_rtl_only(text: str) -> bool:
+    """Return True when text has right-to-left letters and no left-to-right ones (a paragraph wholly in, say,
+    Arabic, which reads from the right whatever the book's direction, as HTML's dir="auto" has it)."""
+    if not has_rtl(text):
+        return False
+    return not any(bidirectional(char) == "L" for char in text)

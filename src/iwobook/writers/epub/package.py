@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from ebooklib import epub
 
 from iwobook.model import Metadata
+from iwobook.model.scripts import is_rtl_language
 from iwobook.writers.epub.images import Resource
 from iwobook.writers.epub.navigation import TocEntry
 from iwobook.writers.epub.workarounds import VerbatimDocument, normalise_zip, write_package
@@ -62,6 +63,8 @@ def add_descriptive_metadata(book: epub.EpubBook, meta: Metadata) -> None:
         book.add_metadata("DC", "title", meta.subtitle, {"id": "subtitle"})
         add_meta(book, "title-type", "subtitle", "subtitle")
     book.set_language(meta.language)
+    if is_rtl_language(meta.language):
+        book.set_direction("rtl")  # the spine's page-progression-direction
     for number, person in enumerate(meta.contributors, start=1):
         ident = f"contributor-{number}"
         element = "creator" if person.role == "author" else "contributor"

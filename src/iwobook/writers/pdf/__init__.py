@@ -120,7 +120,7 @@ def layout_pdf(
         cover = cache.cover(context + cover_key(book, config, size), make_cover) if cache else make_cover()
     head_spec = sheet["running_head"]
     head_family = families[head_spec.family]
-    head = HeadStyle(head_family.name("regular", "regular"), head_family.cjk_font, head_spec.size, head_spec.grey)
+    head = HeadStyle(head_family.name("regular", "regular"), head_family, head_spec.size, head_spec.grey)
     buffer = PdfCapture()  # a BytesIO would copy the 30 MB of a long book twice
     meta = book.metadata
     with _source_date(config.source_date_epoch or 0):

@@ -8,7 +8,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from iwobook.figures import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
-from iwobook.model import script_runs
 from iwobook.writers.pdf.fonts import Family
 
 
@@ -78,9 +77,8 @@ class DrawingFlowable(Flowable):  # type: ignore[misc]
                 assert_never(shape)
 
     def _label(self, canvas: Any, label: Label) -> None:
-        """Draw a text label upright (the canvas is flipped), with the CJK font for runs that need it."""
-        font = self.family.name("bold" if label.bold else "regular", "regular")
-        runs = [(text, self.family.cjk if cjk else font) for text, cjk in script_runs(label.text)]
+        """Draw a text label upright (the canvas is flipped), with fallback fonts, bidi and shaping as needed."""
+        runs = self.family.runs(label.text, label.size, "bold" if label.bold else "regular")
         width = sum(stringWidth(text, name, label.size) for text, name in runs)
         x, y = label.at
         if label.anchor is Anchor.MIDDLE:

@@ -10,8 +10,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ActionFlowable, Flowable, Paragraph
 
 from iwobook.model import Loc
+from iwobook.model.scripts import is_rtl_only
 from iwobook.writers.pdf.pages import HeadStyle, PageState, draw_notes
-from iwobook.writers.pdf.shaping import frags_text, needs_reordering, reorder_lines
+from iwobook.writers.pdf.shaping import frags_text, needs_reordering, reorder_lines, right_to_left
 
 PAGE_FORM = "pg-{}"
 
@@ -62,6 +63,7 @@ class BookParagraph(Paragraph):  # type: ignore[misc]
 
     _wrapped: tuple[float, float, Any] | None = None  # (width, height, blPara) of the last line breaking
     frags: list[Any]  # reportlab's parsed fragments (after line breaking, its frag words)
+    style: Any  # the ParagraphStyle (a right-to-left copy for a paragraph wholly in a right-to-left script)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Return (width, height) for available_width; line breaking depends on the width alone."""
@@ -79,14 +81,17 @@ class BookParagraph(Paragraph):  # type: ignore[misc]
     def breakLines(self, width: Any) -> Any:
         """Break lines as reportlab does, in logical order; lines holding right-to-left or joined text are then
         put in visual order and shaped (base direction from the style's bidi_base: 0 left to right, 1 right to
-        left)."""
-        base = int(getattr(self.style, "bidi_base", 0))
+        left; a paragraph with right-to-left letters and no left-to-right ones is laid out right to left)."""
         frags = self.frags
         needed: bool | None = self.__dict__.get("_bidi")
         if needed is None:
-            needed = self.__dict__["_bidi"] = needs_reordering(frags_text(frags), base)
+            text = frags_text(frags)
+            needed = self.__dict__["_bidi"] = needs_reordering(text, int(getattr(self.style, "bidi_base", 0)))
+            if needed and is_rtl_only(text) and not getattr(self.style, "bidi_base", 0):
+                self.style = right_to_left(self.style)  # a paragraph wholly in a right-to-left script
         if not needed:
             return super().breakLines(width)
+        base = int(getattr(self.style, "bidi_base", 0))
         if len(frags) == 1 and not isinstance(frags[0], list) and len(getattr(frags[0], "text", "")) > 1:
             # reportlab's single-fragment lines are plain strings (they cannot carry shaped text): two halves
             # of the one fragment take the multi-fragment path; reorder_line joins them again

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.abag import ABag
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from iwobook.fonttable import VARIANTS, FamilyFonts, FontFiles, file_coverage, parse_font_table
-from iwobook.writers.pdf.shaping import ShapingFont
+from iwobook.model.scripts import needs_shaping
+from iwobook.writers.pdf.shaping import ShapingFont, needs_reordering, reorder_line
 
 # a character reportlab can always draw in the current font (they never choose a fallback)
 _NEUTRAL = frozenset(map(ord, "\n\t "))
@@ -36,6 +38,12 @@ class LazyFont:
                 addMapping(self.name, "bold" in variant, "italic" in variant, names[variant])
             self._registered = True
         return self.name
+
+    def variant(self, weight: str, style: str) -> str:
+        """Return the registered name of a weight ('regular'/'bold') and style ('regular'/'italic')."""
+        variant = ("bold" if weight == "bold" else "") + ("italic" if style == "italic" else "")
+        base = self.registered()
+        return f"{base}-{variant}" if variant else base
 
     def coverage(self) -> frozenset[int]:
         """Return the code points the regular variant covers (read without registering the font)."""
@@ -72,6 +80,46 @@ class Family:
         fallback = self.fallback_for(code)
         return fallback.registered() if fallback else None
 
+    def font_runs(self, text: str) -> list[tuple[str, LazyFont | None, bool]]:
+        """Split text into runs of one font: (text, the fallback that draws it or None for the family's own
+        faces, whether some font has its characters). A space between two characters of a joined or
+        right-to-left script stays in their run, so the run is shaped as one."""
+        runs: list[tuple[str, LazyFont | None, bool]] = []
+        pending = ""  # spaces after a fallback run: they join it when the same script goes on
+        for char in text:
+            code = ord(char)
+            if code in _NEUTRAL:
+                if runs and runs[-1][1] is not None:
+                    pending += char
+                else:
+                    _extend(runs, char, None, True)
+                continue
+            drawable = code in self.coverage
+            font = None if drawable else self.fallback_for(code)
+            drawable = drawable or font is not None
+            if pending:
+                joins = font is not None and runs[-1][1] is font and needs_shaping(char)
+                _extend(runs, pending, runs[-1][1] if joins else None, True)
+                pending = ""
+            _extend(runs, char, font, drawable)
+        if pending:
+            _extend(runs, pending, None, True)
+        return runs
+
+    def runs(self, text: str, size: float, weight: str = "regular", style: str = "regular") -> list[tuple[str, str]]:
+        """Return one line of text as (drawn text, font name) pairs in visual order, for drawing on a canvas:
+        each character in a font that has it, right-to-left runs reordered, joined scripts shaped."""
+        if text.isascii() and all(ord(char) in self.coverage for char in text):
+            return [(text, self.name(weight, style))]
+        frags = []
+        for chunk, fallback, _drawable in self.font_runs(text):
+            name = fallback.variant(weight, style) if fallback else self.name(weight, style)
+            frags.append(ABag(fontName=name, fontSize=size, text=chunk))
+        if not needs_reordering(text, 0):
+            return [(f.text, f.fontName) for f in frags]
+        words, _grown = reorder_line(frags, 0)
+        return [(f.text, f.fontName) for f in words]
+
     @property
     def cjk_font(self) -> LazyFont:
         """Return the fallback that draws Japanese (the family's first fallback when none does)."""
@@ -86,6 +134,14 @@ class Family:
     def cjk(self) -> str:
         """Return the name of the font that draws Japanese, registering it on first use."""
         return self.cjk_font.registered()
+
+
+def _extend(runs: list[tuple[str, LazyFont | None, bool]], text: str, font: LazyFont | None, drawable: bool) -> None:
+    """Append text to the last run when font and drawability match, else start a run."""
+    if runs and runs[-1][1] is font and runs[-1][2] == drawable:
+        runs[-1] = (runs[-1][0] + text, font, drawable)
+    else:
+        runs.append((text, font, drawable))
 
 
 def _register(name: str, path: Path, kind: type[TTFont] = TTFont) -> TTFont:

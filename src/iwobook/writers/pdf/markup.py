@@ -20,7 +20,6 @@ from iwobook.model import (
     Target,
     Text,
 )
-from iwobook.model.scripts import needs_shaping
 from iwobook.writers.pdf.fonts import Family
 
 
@@ -52,43 +51,13 @@ class MarkupWriter:
         fam = self.families[family]
         if text.isascii() and all(ord(c) in fam.coverage or c in "\n\t " for c in set(text)):
             return escape(text)
-        main = fam.names["regular"]
         out: list[str] = []
-        run: list[str] = []
-        current = main
-
-        def flush() -> None:
-            if run:
-                chunk = escape("".join(run))
-                out.append(f'<font name="{current}">{chunk}</font>' if current != main else chunk)
-                run.clear()
-
-        pending: list[str] = []  # spaces after a fallback run: they join it when the same script goes on
-        for char in text:
-            if char in "\n\t ":
-                (pending if current != main else run).append(char)
-                continue
-            font = fam.font_for(ord(char))
-            if font is None:
-                where = loc or self.default_loc
-                if where is not None:
-                    self.problems.append(Undrawable(where, char))
-                font = main
-            if pending:
-                if not (font == current and needs_shaping(char)):
-                    flush()
-                    current = main
-                run += pending
-                pending.clear()
-            if font != current:
-                flush()
-                current = font
-            run.append(char)
-        if pending:
-            flush()
-            current = main
-            run += pending
-        flush()
+        for chunk, fallback, drawable in fam.font_runs(text):
+            where = loc or self.default_loc
+            if not drawable and where is not None:
+                self.problems += [Undrawable(where, char) for char in chunk]
+            escaped = escape(chunk)
+            out.append(f'<font name="{fallback.registered()}">{escaped}</font>' if fallback else escaped)
         return "".join(out)
 
     def link(self, target: str, label: str, family: str) -> str:

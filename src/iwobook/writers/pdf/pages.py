@@ -8,8 +8,8 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from iwobook.model import Loc, PageStart, script_runs
-from iwobook.writers.pdf.fonts import LazyFont
+from iwobook.model import Loc, PageStart
+from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.stylesheet import Geometry
 
 
@@ -91,17 +91,20 @@ class PageState:
 
 @dataclass(frozen=True)
 class HeadStyle:
-    """Fonts for the running heads and folios (a text font and its CJK companion, registered when first used)."""
+    """Fonts for the running heads and folios: a text font and its family (whose fallbacks draw what it lacks)."""
 
     font: str
-    cjk: LazyFont
+    family: Family
     size: float
     grey: float
 
-    @property
-    def cjk_font(self) -> str:
-        """Return the CJK companion's font name, registering it on first use."""
-        return self.cjk.registered()
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """Return text as (drawn text, font name) runs in visual order (fallback fonts, bidi, shaping)."""
+        return self.family.runs(text, self.size)
+
+    def width(self, text: str) -> float:
+        """Return the width text takes when drawn in runs."""
+        return sum(float(stringWidth(run, font, self.size)) for run, font in self.runs(text))
 
 
 def draw_notes(canvas: Any, x: float, y: float, width: float, height: float, head: HeadStyle) -> None:
@@ -243,7 +246,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             title = self.book_title if not recto else state.head_title
             title = self._fit(title, g.text_width * 0.8)
             if recto:
-                self._draw_text(canvas, right - stringWidth(title, self.head.font, self.head.size), head_y, title)
+                self._draw_text(canvas, right - self.head.width(title), head_y, title)
             else:
                 self._draw_text(canvas, left, head_y, title)
             canvas.setLineWidth(0.4)
@@ -254,16 +257,15 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
     def _fit(self, text: str, width: float) -> str:
         """Return text shortened with an ellipsis to fit width."""
-        if stringWidth(text, self.head.font, self.head.size) <= width:
+        if self.head.width(text) <= width:
             return text
-        while text and stringWidth(text + "…", self.head.font, self.head.size) > width:
+        while text and self.head.width(text + "…") > width:
             text = text[:-1]
         return text.rstrip() + "…"
 
     def _draw_text(self, canvas: Any, x: float, y: float, text: str) -> None:
-        """Draw a running-head string, switching to the CJK font for runs the text font lacks."""
-        for run, is_cjk in script_runs(text):
-            font = self.head.cjk_font if is_cjk else self.head.font
+        """Draw a running-head string, fallback fonts for what the text font lacks, right-to-left runs reordered."""
+        for run, font in self.head.runs(text):
             canvas.setFont(font, self.head.size)
             canvas.drawString(x, y, run)
             x += stringWidth(run, font, self.head.size)

@@ -10,6 +10,7 @@ through here, and in them only runs in shaping fonts.
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,7 @@ import uharfbuzz
 from bidi import algorithm as uba
 from bidi.mirror import MIRRORED
 from reportlab.lib.abag import ABag
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeFragWord
@@ -65,6 +67,16 @@ class ShapingFont(TTFont):  # type: ignore[misc]
             else:
                 total += data.x_advance
         return total * size / 1000
+
+
+def right_to_left(style: Any) -> Any:
+    """Return a copy of a paragraph style laid out right to left: base level 1, lines set from the right (a
+    justified paragraph too: reportlab would set its last line from the left)."""
+    rtl = copy(style)
+    rtl.bidi_base = 1
+    if rtl.alignment in (TA_LEFT, TA_JUSTIFY):
+        rtl.alignment = TA_RIGHT
+    return rtl
 
 
 def frags_text(frags: list[Any]) -> str:

@@ -11,6 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from iwobook.model.scripts import is_rtl_language
 from iwobook.writers.pdf.fonts import Family
+from iwobook.writers.pdf.shaping import right_to_left
 from iwobook.writers.pdf.stylesheet import StyleSheet, StyleSpec
 
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA_JUSTIFY}
@@ -43,11 +44,8 @@ def paragraph_styles(sheet: StyleSheet, families: dict[str, Family], language: s
     """Return a reportlab ParagraphStyle for every style of the sheet."""
     hyphenator = make_hyphenator(language)
     styles = {name: _paragraph_style(spec, families, hyphenator) for name, spec in sheet.styles.items()}
-    if is_rtl_language(language):
-        for style in styles.values():
-            style.bidi_base = 1  # BookParagraph lays lines out right to left
-            if style.alignment == TA_LEFT:
-                style.alignment = TA_RIGHT
+    if is_rtl_language(language):  # BookParagraph lays every line out right to left
+        styles = {name: right_to_left(style) for name, style in styles.items()}
     return styles
 
 
