@@ -45,12 +45,18 @@ class Face:
 
 def render_cover_png(book: Book, config: BuildConfig, width: int, height: int) -> bytes:
     """Return the cover (book.metadata.cover when set, else a drawn one) as PNG bytes of width×height."""
+    return encode_png(render_cover_image(book, config, width, height))
+
+
+def render_cover_image(book: Book, config: BuildConfig, width: int, height: int) -> Image.Image:
+    """Return the cover (book.metadata.cover when set, else a drawn one) as an RGB image of width×height (the
+    PDF embeds its pixels, so a PNG made for it would only be decoded again)."""
     if book.metadata.cover:
         path = config.root / book.metadata.cover
         if path.is_file():
-            return encode_png(fit_image(path, width, height))
+            return fit_image(path, width, height)
     edition = "Large-print edition" if config.edition is Edition.LARGE_PRINT else ""
-    return encode_png(draw_cover(book, find_fonts(config.asset("fonts")), width, height, edition))
+    return draw_cover(book, find_fonts(config.asset("fonts")), width, height, edition)
 
 
 def find_fonts(folder: Path) -> FontFiles:

@@ -2,7 +2,7 @@
 
 Run from the project root:
 
-    python -m tools.bench [--scales "1 10"] [--repeats N] [--no-make]     # what `make bench` runs
+    python -m tools.bench [--scales "1 10"] [--repeats N] [--no-make] [--no-watch]   # `make bench` runs this
     python -m tools.bench profile [--scale 10]                            # pyinstrument + importtime
     python -m tools.bench synth [--scale N] [--seed N] [--dense-timeline] [--out DIR]   # just the book
     python -m tools.bench floor-pdf ROOT OUT.pdf                          # the plain reportlab floor
@@ -46,14 +46,16 @@ from .watching import make_watch_lines, measure_watch
 PROG = "python -m tools.bench"
 
 
-def run_benchmark(scales: list[int], repeats: int | None, with_make: bool) -> int:
+def run_benchmark(scales: list[int], repeats: int | None, with_make: bool, with_watch: bool = True) -> int:
     """Run the benchmark at scales; print the table; write dist/bench/results.json. Return 1 if a build failed."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     load = os.getloadavg()
     results = [measure_scale(scale, repeats or (3 if scale <= 10 else 1)) for scale in scales]
-    say("timing iwobook watch on the study guide")
-    watch = measure_watch()
+    watch: dict[str, Any] = {}
+    if with_watch:
+        say("timing iwobook watch on the study guide")
+        watch = measure_watch()
     say("timing iwobook --help")
     help_times = time_help()
     make_check: dict[str, Any] = {}
@@ -62,7 +64,7 @@ def run_benchmark(scales: list[int], repeats: int | None, with_make: bool) -> in
         make_check = check_make()
     outcome = Outcome(
         results,
-        [*make_table_lines(results), "", *make_watch_lines(watch)],
+        [*make_table_lines(results), *(["", *make_watch_lines(watch)] if watch else [])],
         summarise_reach(results, help_times, watch),
         help_times,
         make_check,
@@ -123,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1 10", help='scales to run, e.g. "1 10 100" (default: "1 10")')
     parser.add_argument("--repeats", type=int, help="runs per build (default: 3 up to scale 10, else 1)")
     parser.add_argument("--no-make", action="store_true", help="skip the `make pdf` twice check")
+    parser.add_argument("--no-watch", action="store_true", help="skip the `iwobook watch` latency")
     options = parser.parse_args(args)
     try:
         scales = [int(s) for s in options.scales.replace(",", " ").split()]
@@ -130,4 +133,4 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--scales must be whole numbers, not {options.scales!r}")
     if not scales or min(scales) < 1:
         parser.error("--scales needs at least one scale of 1 or more")
-    return run_benchmark(scales, options.repeats, not options.no_make)
+    return run_benchmark(scales, options.repeats, not options.no_make, not options.no_watch)

@@ -37,7 +37,8 @@ def measure_watch(edits: int = 9) -> dict[str, Any]:
     watch process's peak memory."""
     shutil.rmtree(WATCH_DIR, ignore_errors=True)
     for folder in ("manuscript", "assets"):
-        shutil.copytree(PROJECT / folder, WATCH_DIR / folder)
+        if (PROJECT / folder).is_dir():
+            shutil.copytree(PROJECT / folder, WATCH_DIR / folder)
     chapters = sorted((WATCH_DIR / "manuscript" / "chapters").glob("*.md"))
     command = [str(IWOBOOK), "-C", str(WATCH_DIR), "watch", "pdf", "--out", str(WATCH_DIR / "dist"), "-q"]
     process = subprocess.Popen(

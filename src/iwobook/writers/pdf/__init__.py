@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 
+from reportlab.lib.utils import ImageReader
 from reportlab.platypus.doctemplate import LayoutError
 
 from iwobook.config import BuildConfig, Paper
-from iwobook.cover import render_cover_png
+from iwobook.cover import render_cover_image
 from iwobook.diagnostics import Code, Diagnostic, InputError
 from iwobook.model import Book, PageStart
 from iwobook.writers.pdf.blocks import Typesetter
@@ -66,6 +67,11 @@ class PdfCapture:
         return self.parts[0] if len(self.parts) == 1 else b"".join(self.parts)
 
 
+def _cover_reader(book: Book, config: BuildConfig, size: tuple[int, int]) -> ImageReader:
+    """Return the cover image of size pixels for reportlab."""
+    return ImageReader(render_cover_image(book, config, *size))
+
+
 def undrawable_diagnostics(problems: list[Undrawable]) -> list[Diagnostic]:
     """Return one E170 diagnostic per undrawable character and place."""
     return sorted(
@@ -116,7 +122,7 @@ def layout_pdf(
     cover = None
     if write:
         size = round(g.width / 72 * COVER_DPI), round(g.height / 72 * COVER_DPI)
-        make_cover = partial(render_cover_png, book, config, *size)
+        make_cover = partial(_cover_reader, book, config, size)
         cover = cache.cover(context + cover_key(book, config, size), make_cover) if cache else make_cover()
     head_spec = sheet["running_head"]
     head_family = families[head_spec.family]

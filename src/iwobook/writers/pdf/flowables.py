@@ -330,3 +330,20 @@ class PageForms(Flowable):  # type: ignore[misc]
             canvas.setFont(self.font, self.size)
             canvas.drawRightString(0, 0, self.state.anchor_pages.get(key, "?"))
             canvas.endForm()
+
+
+class CoverImage(Flowable):  # type: ignore[misc]
+    """An image of exactly width×height from its pixels (as platypus.Image draws it, without a PNG to decode)."""
+
+    def __init__(self, image: Any, width: float, height: float) -> None:
+        super().__init__()
+        self.image = image
+        self.width, self.height = width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take the image's size."""
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw the image over the whole box."""
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")

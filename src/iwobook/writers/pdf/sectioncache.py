@@ -15,6 +15,8 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import partial
 from typing import Any
 
+from reportlab.lib.utils import ImageReader
+
 from iwobook.config import BuildConfig
 from iwobook.model import Book, CrossRef, Section
 from iwobook.walk import section_inlines
@@ -28,7 +30,7 @@ class SectionCache:
 
     sections: dict[str, list[Any]] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
-    covers: dict[str, bytes] = field(default_factory=dict)
+    covers: dict[str, ImageReader] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)  # keys the current build took
     context: str = ""  # the current build's edition and paper
     edits: list[Any] = field(default_factory=list)
@@ -51,7 +53,7 @@ class SectionCache:
                 setattr(state, item.name, item.default)
         return state
 
-    def cover(self, key: str, make: Callable[[], bytes]) -> bytes:
+    def cover(self, key: str, make: Callable[[], ImageReader]) -> ImageReader:
         """Return the cover image kept under key, making it when there is none."""
         if key not in self.covers:
             self.covers.clear()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from functools import partial
 from typing import assert_never
 
-from reportlab.platypus import Flowable, Image, ListFlowable, ListItem, Spacer
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer
 
 from iwobook.model import (
     AnySection,
@@ -27,6 +27,7 @@ from iwobook.writers.pdf.aids import StudyAids
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import (
     Anchor,
+    CoverImage,
     LazySection,
     MatterStart,
     NotesFill,
@@ -60,7 +61,7 @@ class StoryBuilder:
         state: PageState,
         geometry: Geometry,
         head: HeadStyle,
-        cover_png: bytes | None,
+        cover: ImageReader | None,
         figure_family: Family,
     ) -> None:
         self.head = head
@@ -68,7 +69,7 @@ class StoryBuilder:
         self.ts = ts
         self.state = state
         self.geometry = geometry
-        self.cover_png = cover_png
+        self.cover_image = cover
         self.generated = GeneratedWriter(book, ts, state)
         self.aids = StudyAids(book, ts, state, figure_family)
 
@@ -100,10 +101,10 @@ class StoryBuilder:
         """Return the cover page (the cover image over the whole page, or its space when there is no image) and
         its blank inside."""
         g = self.geometry
-        if self.cover_png is None:
+        if self.cover_image is None:
             image: Flowable = Spacer(g.width, g.height)
         else:
-            image = Image(io.BytesIO(self.cover_png), width=g.width, height=g.height)
+            image = CoverImage(self.cover_image, g.width, g.height)
         return [Anchor(self.state, "cover", "Cover"), image, RectoBreak(), MatterStart("front")]
 
     def back_cover(self) -> list[Flowable]:
