@@ -116,7 +116,7 @@ def write_floor_pdf(root: Path, out: Path) -> None:
                 line("Themes: " + ", ".join(section.themes), "meta")
         elif section == "characters":
             for c in manuscript.characters:
-                line(f"{c['name']} {c.get('name_ja', '')}", "h3")
+                line(f"{c['name']} {japanese_of(c)}", "h3")
                 line(f"{c['rank']} · {c['role']}", "meta")
                 blocks(str(c["description"]))
         elif section == "letters":
@@ -130,7 +130,7 @@ def write_floor_pdf(root: Path, out: Path) -> None:
                 blocks(str(le.get("provenance") or ""))
         elif section == "terms":
             for t in manuscript.terms:
-                line(f"{t['term']} {t.get('term_ja', '')}", "h3")
+                line(f"{t['term']} {japanese_of(t)}", "h3")
                 blocks(str(t["definition"]))
         elif section == "timeline":
             for event in manuscript.timeline:
@@ -210,3 +210,8 @@ def write_floor_epub(root: Path, out: Path) -> None:
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
     epub.write_epub(str(out), book, {"epub3_pages": False, "raise_exceptions": True})
+
+
+def japanese_of(entry: dict[str, Any]) -> str:
+    """Return the Japanese original of a character's name or a term ('' when it has none)."""
+    return next((str(o["text"]) for o in entry.get("originals") or [] if o.get("lang") == "ja"), "")

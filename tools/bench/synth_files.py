@@ -150,6 +150,7 @@ class Generator:
             "date: 2026-01-15\n"
             "paper: a4\n"
             f"themes:\n{themes}"
+            "letter_kinds:\n  - {id: film-dialogue, label: Film dialogue}\n"
             "data:\n  characters: data/characters.yaml\n  letters: data/letters.yaml\n"
             "  terms: data/terms.yaml\n  timeline: data/timeline.yaml\n"
             "contents:\n"
@@ -239,7 +240,7 @@ class Generator:
         for index, person in enumerate(volume.characters):
             lines = [f"- id: {person.id}", f"  name: {quote_yaml(person.name)}"]
             if person.name_ja:
-                lines.append(f"  name_ja: {person.name_ja}")
+                lines.append(f"  originals: [{{lang: ja, text: {person.name_ja}}}]")
             lines += [
                 f"  rank: {quote_yaml(rng.choice(RANKS))}",
                 f"  role: {quote_yaml(' '.join(w.write_sentence(refs=0)).rstrip('.'))}",
@@ -295,7 +296,7 @@ class Generator:
             lines = [
                 f"- id: {term_id}",
                 f"  term: {term}",
-                f"  term_ja: {ja}",
+                f"  originals: [{{lang: ja, text: {ja}}}]",
                 "  definition: |",
                 indent_block(w.write_paragraph((4, 6), refs=0.2), 4),
             ]
