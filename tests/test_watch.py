@@ -98,10 +98,14 @@ def test_a_broken_manuscript_is_reported_and_the_last_outputs_kept(tmp_path: Pat
     good = _outputs(rebuilder.build())
     _edit(root / "manuscript" / "02-storm.md", "A storm comes.", "A storm comes [[nowhere]].")
     assert rebuilder.build() is None
-    assert [str(d) for e in problems for d in e.diagnostics] == [
-        "manuscript/02-storm.md:12: E131 cross-reference to 'nowhere' names nothing in the book"
-    ]
+    expected = ["manuscript/02-storm.md:12: E131 cross-reference to 'nowhere' names nothing in the book"]
+    assert [str(d) for e in problems for d in e.diagnostics] == expected
     assert {p.name: p.read_bytes() for p in (root / "warm").glob("*.pdf")} == good
+    hits = rebuilder.warm.prose.hits
+    _edit(root / "manuscript" / "01-arrival.md", "The island's name", "The name of the island")
+    assert rebuilder.build() is None  # the broken file, kept parsed, reports its problem again
+    assert [str(d) for d in problems[-1].diagnostics] == expected
+    assert rebuilder.warm.prose.hits > hits
 
 
 def test_asset_changes_empty_the_cache_and_font_changes_restart(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +19,16 @@ from iwobook.output import book_slug, write_atomically
 from iwobook.transform import prepare
 
 if TYPE_CHECKING:
+    from iwobook.load.prosecache import ProseCache
     from iwobook.writers.pdf.sectioncache import SectionCache
+
+
+@dataclass
+class Warm:
+    """What `iwobook watch` keeps from one build to the next: parsed prose files and laid-out prose sections."""
+
+    prose: ProseCache
+    sections: SectionCache
 
 
 def book_epoch(book: Book) -> int:
@@ -139,12 +148,13 @@ def build_outputs(
     paper: str | None,
     out: Path | None,
     say: Callable[[str], None],
-    cache: SectionCache | None = None,
+    warm: Warm | None = None,
 ) -> list[Path]:
-    """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written. cache keeps
-    unchanged sections' flowables for the next build (`iwobook watch`)."""
+    """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written. warm keeps
+    unchanged files and sections for the next build (`iwobook watch`)."""
     say("reading and checking the manuscript")
-    book = prepare(load_checked(root))
+    book = prepare(load_checked(root, warm.prose if warm else None))
+    cache = warm.sections if warm else None
     config = configure(root, book, paper, out)
     slug = book_slug(book.metadata.title)
     written: list[Path] = []

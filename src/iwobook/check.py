@@ -8,6 +8,7 @@ from iwobook.coverage import check_coverage
 from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
 from iwobook.load.files import image_problem
+from iwobook.load.prosecache import ProseCache
 from iwobook.model import Blocks, Book, Generated, GeneratedSection, Loc, Section
 from iwobook.walk import book_refs, figures_of
 
@@ -102,10 +103,13 @@ def check_book(book: Book, root: Path, report: Report) -> None:
     check_coverage(book, root, report)
 
 
-def load_checked(root: Path) -> Book:
-    """Return the checked Book of the manuscript under root; raise InputError with every diagnostic."""
+def load_checked(root: Path, prose: ProseCache | None = None) -> Book:
+    """Return the checked Book of the manuscript under root (reusing the prose files kept in prose, when
+    given); raise InputError with every diagnostic."""
     report = Report()
-    book = ManuscriptLoader(root, report).load()
+    book = ManuscriptLoader(root, report, prose).load()
+    if prose is not None:
+        prose.forget_unused()
     if book is not None:
         check_book(book, root.resolve(), report)
     if report or book is None:

@@ -1,8 +1,9 @@
 """`iwobook watch`: build, then build again on every save under manuscript/ or assets/, staying warm.
 
-Warm means: imports and registered fonts stay in the process, and the PDF layout keeps each unchanged prose
-section's flowables (writers/pdf/sectioncache.py), so an edit to one chapter lays out the pages again without
-making and breaking the other chapters' paragraphs again. A broken manuscript prints its diagnostics and
+Warm means: imports and registered fonts stay in the process, unchanged prose files are not parsed again
+(load/prosecache.py), and the PDF layout keeps each unchanged prose section's flowables
+(writers/pdf/sectioncache.py), so an edit to one chapter lays out the pages again without making and breaking
+the other chapters' paragraphs again. A broken manuscript prints its diagnostics and
 leaves the last good outputs in place. A change to the fonts restarts the process (reportlab keeps a font
 under its name for the life of a process); any other change under assets/ empties the section cache.
 """
@@ -17,8 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iwobook.build import build_outputs
+from iwobook.build import Warm, build_outputs
 from iwobook.diagnostics import InputError
+from iwobook.load.prosecache import ProseCache
 from iwobook.writers.pdf.sectioncache import SectionCache
 
 
@@ -32,25 +34,33 @@ class Rebuilder:
     out: Path | None
     progress: Callable[[], Callable[[str], None]]  # a new progress printer per build
     report: Callable[[InputError], None]  # prints a build's diagnostics
-    cache: SectionCache = field(default_factory=SectionCache)
+    warm: Warm = field(default_factory=lambda: Warm(ProseCache(), SectionCache()))
+
+    @property
+    def cache(self) -> SectionCache:
+        """Return the sections kept from the last layout."""
+        return self.warm.sections
 
     def build(self) -> list[Path] | None:
         """Build once; return the paths written, or None when the manuscript has problems (they are printed and
         the outputs already written stay as they were)."""
         try:
-            return build_outputs(self.root, self.what, self.paper, self.out, self.progress(), self.cache)
+            return build_outputs(self.root, self.what, self.paper, self.out, self.progress(), self.warm)
         except InputError as error:
             self.report(error)
             return None
 
     def note_changes(self, paths: Iterable[Path]) -> bool:
-        """Take note of changed paths: any asset empties the cache; return True when a font changed."""
+        """Take note of changed paths: any asset empties the section cache, any file but a Markdown one (an
+        image a section names, say) the parsed prose files; return True when a font changed."""
         assets = (self.root / "assets").resolve()
         changed = [p.resolve() for p in paths]
         if any(p.is_relative_to(assets / "fonts") for p in changed):
             return True
         if any(p.is_relative_to(assets) for p in changed):
-            self.cache.clear()
+            self.warm.sections.clear()
+        if any(p.suffix != ".md" for p in changed):
+            self.warm.prose.entries.clear()
         return False
 
 

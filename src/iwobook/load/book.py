@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import assert_never
 
@@ -12,6 +13,7 @@ from iwobook.load.fields import Fields, mappings
 from iwobook.load.files import image_problem, read_text, relative_name, resolve_inside
 from iwobook.load.markdown import MarkdownReader
 from iwobook.load.prose import read_section
+from iwobook.load.prosecache import ProseCache
 from iwobook.load.yamltree import Mapping, Scalar, YNode, parse_yaml, type_name
 from iwobook.model import (
     BUILTIN_LETTER_KINDS,
@@ -137,8 +139,9 @@ def missing_data(book: Book, source: Generated) -> str:
 class ManuscriptLoader:
     """Load a manuscript folder into a Book, collecting every diagnostic on the way."""
 
-    def __init__(self, root: Path, report: Report) -> None:
+    def __init__(self, root: Path, report: Report, prose: ProseCache | None = None) -> None:
         self.root = root.resolve()
+        self.prose = prose  # parsed prose files kept from the last load (`iwobook watch`)
         self.manuscript = self.root / "manuscript"
         self.report = report
         self.reader = MarkdownReader()
@@ -261,7 +264,11 @@ class ManuscriptLoader:
             text = read_text(path, self.root, self.report, where)
             if text is None:
                 return None
-            return read_section(text, path, self.root, self.reader, self.report, themes)
+            if self.prose is None:
+                return read_section(text, path, self.root, self.reader, self.report, themes)
+            key = (str(path), text, tuple(sorted(themes)))
+            make = partial(read_section, text, path, self.root, self.reader, self.report, themes)
+            return self.prose.read(key, self.report, make)
         if isinstance(entry, Mapping):
             g = Fields(entry, BOOK_FILE, self.report, "generated section")
             source = g.choice("generated", [k.value for k in Generated])
