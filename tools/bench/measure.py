@@ -183,7 +183,11 @@ def measure_scale(scale: int, repeats: int) -> dict[str, Any]:
             env = afm if kind == "iwobook-pdf-afm" else None
             run = run_process(make_build_command(kind, root, out), env=env)
             builds[kind].runs.append(run)
-            state = f"{run.seconds:7.2f} s {run.max_rss_mib:6.0f} MiB" if run.returncode == 0 else "FAILED"
+            state = (
+                f"{run.seconds:7.2f} s CPU {run.cpu_seconds:6.2f} s {run.max_rss_mib:6.0f} MiB"
+                if run.returncode == 0
+                else "FAILED"
+            )
             say(f"scale {scale} run {repeat}/{repeats} {kind:17} {state}")
             if run.returncode != 0:
                 say(run.error)
