@@ -11,7 +11,7 @@ from functools import partial
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus.doctemplate import LayoutError
 
-from iwobook.config import BuildConfig, Paper
+from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.cover import render_cover_image
 from iwobook.diagnostics import Code, Diagnostic, InputError
 from iwobook.model import Book, PageStart
@@ -24,6 +24,7 @@ from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle, PageState
 from iwobook.writers.pdf.sectioncache import SectionCache, cover_key
 from iwobook.writers.pdf.story import StoryBuilder
 from iwobook.writers.pdf.stylesheet import load_stylesheet
+from iwobook.writers.pdf.tags import TaggedCanvas
 from iwobook.writers.pdf.typeset import paragraph_styles
 
 COVER_DPI = 150
@@ -87,8 +88,17 @@ def undrawable_diagnostics(problems: list[Undrawable]) -> list[Diagnostic]:
     )
 
 
+def pick_canvas(config: BuildConfig, write: bool) -> type[BookCanvas]:
+    """Return the canvas class of a layout: tagged for the editions people read, plain for the booklet's pages
+    (imposed for the copier), none that draws for a pagination alone."""
+    if not write:
+        return LayoutCanvas
+    return BookCanvas if config.edition is Edition.BOOKLET else TaggedCanvas
+
+
 def render_pdf(book: Book, config: BuildConfig, say: Callable[[str], None], cache: SectionCache | None = None) -> bytes:
-    """Return the PDF of book for config's paper and edition; raise InputError on undrawable text."""
+    """Return the PDF of book for config's paper and edition (tagged, but for the booklet's pages); raise
+    InputError on undrawable text."""
     return layout_pdf(book, config, say, cache=cache).data
 
 
@@ -157,7 +167,7 @@ def layout_pdf(
             story = cache.begin(doc, story, book, context)
         ok = False
         try:
-            doc.build(story, canvasmaker=BookCanvas if write else LayoutCanvas)
+            doc.build(story, canvasmaker=pick_canvas(config, write))
             ok = not markup.problems
         except LayoutError as error:
             where = doc.state.last_loc or book.metadata.loc

@@ -13,6 +13,8 @@ from iwobook.writers.pdf.flowables import BookParagraph, KeyedParagraph, LatePar
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import readable_date
 from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.tagged import tag_table
+from iwobook.writers.pdf.tags import Element, Role
 
 _RULE = (0.6, 0.6, 0.6)
 _SYMBOLS = {"peak": "▲", "beach": "●", "airfield": "□", "area": "◇", "position": "×"}
@@ -50,7 +52,8 @@ class StudyAids:
         out: list[Flowable] = []
         drawing = draw_timeline(self.book, self.ts.text_width)
         if drawing is not None:
-            out += [DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9), Spacer(1, 10)]
+            figure = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
+            out += [self.ts.structure.tag(figure, Role.FIGURE, alt=drawing.alt), Spacer(1, 10)]
         numbers = timeline_numbers(self.book)
         date_style = self.ts.styles["timeline_date"]
         rows = [
@@ -61,6 +64,12 @@ class StudyAids:
             ]
             for i, e in enumerate(self.book.timeline)
         ]
+        events = Element(Role.L, self.ts.structure.parent)
+        for number, date, text in rows:  # a list of events: the number is the label, the date and text the body
+            item = Element(Role.LI, events)
+            body = Element(Role.LBODY, item)
+            number.tag = Element(Role.LBL, item)
+            date.tag, text.tag = Element(Role.P, body), Element(Role.P, body)
         number_width = stringWidth("00", date_style.fontName, date_style.fontSize) + 8
         date_width = 10 + max(
             stringWidth(readable_date(e.date), date_style.fontName, date_style.fontSize) for e in self.book.timeline
@@ -74,26 +83,27 @@ class StudyAids:
         drawing = draw_map(self.book, self.ts.text_width)
         if data is None or drawing is None:
             return []
-        out: list[Flowable] = [DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)]
-        out.append(self.ts.plain(data.note, "caption"))
+        figure = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
+        out: list[Flowable] = [self.ts.structure.tag(figure, Role.FIGURE, alt=drawing.alt)]
+        out.append(self.ts.plain(data.note, "caption", Role.CAPTION))
         key = "   ".join(f"{_SYMBOLS.get(kind.value, '')} {word}" for kind, word in legend(self.book))
         out.append(self._labelled("Key", self.ts.markup.text(key, self.ts.family_of["meta"])))
         chapters = place_chapters(self.book)
         for place in data.places:
             label = self.ts.markup.text(place_label(place, chapters.get(place.id, ())), self.ts.family_of["meta"])
             text = self.ts.markup.text(place.note, self.ts.family_of["meta"])
-            out.append(
-                KeyedParagraph(
-                    f"<b>{label}</b>: {text}", self.ts.styles["entry_meta"], state=self.state, key=f"#place-{place.id}"
-                )
+            place_line = KeyedParagraph(
+                f"<b>{label}</b>: {text}", self.ts.styles["entry_meta"], state=self.state, key=f"#place-{place.id}"
             )
+            out.append(self.ts.structure.tag(place_line, Role.P))
         return [KeepTogether(out[:3]), *out[3:]]
 
     def _labelled(self, label: str, markup: str) -> Paragraph:
         """Return a 'Label: value' paragraph of ready markup."""
-        return BookParagraph(
+        paragraph = BookParagraph(
             f"<b>{self.ts.markup.text(label, self.ts.family_of['meta'])}:</b> {markup}", self.ts.styles["meta"]
         )
+        return self.ts.structure.tag(paragraph, Role.P)
 
     def themes(self) -> list[Flowable]:
         """Return the theme tracker: themes by chapters, each tagged cell holding the theme's symbol."""
@@ -112,6 +122,7 @@ class StudyAids:
         first = max(stringWidth(f"M  {t.label}", cell.fontName, cell.fontSize) for t in self.book.themes) * 0.75 + 12
         first = min(first, self.ts.text_width * 0.42)
         rest = (self.ts.text_width - first) / len(chapters)
+        tag_table(rows, self.ts.structure.parent, header_rows=1, header_columns=1)
         table = self._table(rows, [first] + [rest] * len(chapters), header=True)
         table.setStyle(TableStyle([("ALIGN", (1, 0), (-1, -1), "CENTER")]))
         key = "; ".join(f"{t.symbol or '●'} = {t.label}" for t in self.book.themes)
@@ -140,4 +151,5 @@ class StudyAids:
             name = self.ts.markup.link(character.id, character.name, family)
             rows.append([BookParagraph(name, self.ts.styles["meta"]), LateParagraph(cited, self.ts.styles["meta"])])
         width = self.ts.text_width * 0.34
+        tag_table(rows, self.ts.structure.parent, header_rows=1, header_columns=1)
         return [self._table(rows, [width, self.ts.text_width - width], header=True)]

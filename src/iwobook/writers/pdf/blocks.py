@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, assert_never
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, ListItem, Paragraph, Spacer
 
 from iwobook.config import BuildConfig
 from iwobook.model import Block, Blocks, Figure, Heading, Inlines, ListBlock, Quote, block_key
@@ -14,6 +14,8 @@ from iwobook.model import Paragraph as ParagraphNode
 from iwobook.writers.pdf.flowables import BookParagraph, KeyedParagraph
 from iwobook.writers.pdf.markup import MarkupWriter
 from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.tagged import Structure, TaggedImage, TaggedList
+from iwobook.writers.pdf.tags import Role
 
 
 @dataclass
@@ -27,23 +29,27 @@ class Typesetter:
     text_width: float
     text_height: float
     state: PageState
+    structure: Structure = field(default_factory=Structure)
 
     def para(self, inlines: Inlines, style: str, key: str = "") -> Paragraph:
-        """Return a paragraph of inlines in the named style; a key marks it as a model block for pagination."""
+        """Return a paragraph (a P) of inlines in the named style; a key marks it as a model block for
+        pagination."""
         markup = self.markup.inlines(inlines, self.family_of[style])
         if key:
-            return KeyedParagraph(markup, self.styles[style], state=self.state, key=key)
-        return BookParagraph(markup, self.styles[style])
+            return self.structure.tag(KeyedParagraph(markup, self.styles[style], state=self.state, key=key), Role.P)
+        return self.structure.tag(BookParagraph(markup, self.styles[style]), Role.P)
 
     def keyed(self, text: str, style: str, key: str) -> Paragraph:
-        """Return a paragraph of plain text that records a page start under key."""
-        return KeyedParagraph(
+        """Return a paragraph (a P) of plain text that records a page start under key."""
+        paragraph = KeyedParagraph(
             self.markup.text(text, self.family_of[style]), self.styles[style], state=self.state, key=key
         )
+        return self.structure.tag(paragraph, Role.P)
 
-    def plain(self, text: str, style: str) -> Paragraph:
-        """Return a paragraph of plain (escaped) text in the named style."""
-        return BookParagraph(self.markup.text(text, self.family_of[style]), self.styles[style])
+    def plain(self, text: str, style: str, role: Role = Role.P, lang: str = "") -> Paragraph:
+        """Return a paragraph of plain (escaped) text in the named style, an element of role (in lang)."""
+        paragraph = BookParagraph(self.markup.text(text, self.family_of[style]), self.styles[style])
+        return self.structure.tag(paragraph, role, lang)
 
     def blocks(self, blocks: Blocks, style: str = "body", first: str = "body_first") -> list[Flowable]:
         """Return the flowables of blocks; the first paragraph after a heading is not indented."""
@@ -62,19 +68,20 @@ class Typesetter:
             case Heading(loc=loc, level=level, inlines=inlines):
                 heading = self.para(inlines, "heading2" if level == 2 else "heading3", block_key(loc))
                 heading.keepWithNext = 1
-                return [heading]
+                return [self.structure.tag(heading, self.structure.heading(level - 1))]
             case ListBlock():
                 return [self.list_flowable(block)]
             case Quote(blocks=inner):
-                return self.blocks(inner, "quote", "quote")
+                with self.structure.within(Role.BLOCKQUOTE):
+                    return self.blocks(inner, "quote", "quote")
             case Figure():
                 return self.figure(block)
             case _:
                 assert_never(block)
 
     def list_flowable(self, block: ListBlock) -> Flowable:
-        """Return a bullet or numbered list."""
-        items = [ListItem(self.blocks(item, "list_item", "list_item")) for item in block.items]
+        """Return a bullet or numbered list (an L of LI items)."""
+        items = [ListItem(flowables) for flowables in self.list_items(block.items, "list_item")]
         style = self.styles["list_item"]
         options: dict[str, Any] = {
             "bulletFontName": style.fontName,
@@ -82,8 +89,17 @@ class Typesetter:
             "leftIndent": style.fontSize * 1.8,
         }
         if block.ordered:
-            return ListFlowable(items, bulletType="1", start=block.start, bulletFormat="%s.", **options)
-        return ListFlowable(items, bulletType="bullet", start="•", **options)
+            return TaggedList(items, bulletType="1", start=block.start, bulletFormat="%s.", **options)
+        return TaggedList(items, bulletType="bullet", start="•", **options)
+
+    def list_items(self, items: tuple[Blocks, ...], style: str) -> list[list[Flowable]]:
+        """Return the flowables of each item of a list, in an L of LI elements, each with an LBody."""
+        out: list[list[Flowable]] = []
+        with self.structure.within(Role.L):
+            for item in items:
+                with self.structure.within(Role.LI), self.structure.within(Role.LBODY):
+                    out.append(self.blocks(item, style, style))
+        return out
 
     def figure(self, figure: Figure) -> list[Flowable]:
         """Return an image scaled to the text width (at most 60% of the page height), with its caption."""
@@ -93,9 +109,11 @@ class Typesetter:
         with PILImage.open(path) as image:
             width, height = image.size
         scale = min(self.text_width / width, (self.text_width * 1.2) / height, 1.0 * 72 / 96 * 4)
-        flowable = Image(str(path), width=width * scale, height=height * scale)
+        flowable = self.structure.tag(
+            TaggedImage(str(path), width=width * scale, height=height * scale), Role.FIGURE, alt=figure.alt
+        )
         flowable.hAlign = "CENTER"
         parts: list[Flowable] = [Spacer(1, 6), flowable]
         if figure.caption:
-            parts.append(self.plain(figure.caption, "caption"))
+            parts.append(self.plain(figure.caption, "caption", Role.CAPTION))
         return [KeepTogether(parts)]

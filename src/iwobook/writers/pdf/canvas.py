@@ -11,12 +11,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 # reportlab's LinkAnnotation with Border [0 0 0] and empty Contents, as its PDFDictionary formats it
 LINK_TEMPLATE = b"<<\n/Border [ 0 0 0 ] /Contents () /Dest %s /Rect [ %s ] /Subtype /Link /Type /Annot\n>>"
+TAGGED_LINK_TEMPLATE = LINK_TEMPLATE[:-3] + b" /StructParent %d\n>>"
 
 
 class InternalLink(PDFObject):  # type: ignore[misc]
     """A link annotation to a named destination, with no border and no contents. It keeps only its rectangle
     and destination until the file is written (a reportlab LinkAnnotation keeps six objects), then formats
     exactly as LinkAnnotation does; each destination is formatted once for all its links."""
+
+    struct_parent: int | None = None  # its key in a tagged PDF's parent tree (writers/pdf/tags.py)
 
     def __init__(self, rect: tuple[float, ...], destination: Any, formatted: dict[str, bytes]) -> None:
         self.rect = rect
@@ -30,6 +33,8 @@ class InternalLink(PDFObject):  # type: ignore[misc]
         if dest is None:
             dest = self.formatted[name] = bytes(format_pdf(self.destination, document))
         rect = fp_str(*self.rect).encode("ascii")
+        if self.struct_parent is not None:
+            return TAGGED_LINK_TEMPLATE % (dest, rect, self.struct_parent)
         return LINK_TEMPLATE % (dest, rect)
 
 

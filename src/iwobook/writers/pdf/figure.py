@@ -9,10 +9,12 @@ from reportlab.platypus import Flowable
 
 from iwobook.figures import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 from iwobook.writers.pdf.fonts import Family
+from iwobook.writers.pdf.tagged import Tagged
 
 
-class DrawingFlowable(Flowable):  # type: ignore[misc]
-    """A flowable that draws a Drawing, scaled down to fit the frame's width and at most max_height."""
+class DrawingFlowable(Tagged, Flowable):  # type: ignore[misc]
+    """A flowable that draws a Drawing, scaled down to fit the frame's width and at most max_height; drawn as the
+    content of its tag."""
 
     def __init__(self, drawing: Drawing, family: Family, max_height: float) -> None:
         super().__init__()

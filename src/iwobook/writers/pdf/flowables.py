@@ -13,6 +13,8 @@ from iwobook.model import Loc
 from iwobook.model.scripts import is_rtl_only
 from iwobook.writers.pdf.pages import HeadStyle, PageState, draw_notes
 from iwobook.writers.pdf.shaping import frags_text, needs_reordering, reorder_lines, right_to_left
+from iwobook.writers.pdf.tagged import Tagged
+from iwobook.writers.pdf.tags import marked
 
 PAGE_FORM = "pg-{}"
 
@@ -58,8 +60,9 @@ class Anchor(Flowable):  # type: ignore[misc]
             self.state.opening = True
 
 
-class BookParagraph(Paragraph):  # type: ignore[misc]
-    """A paragraph that breaks its lines once per width: keep-with-next groups, splits and tables wrap again."""
+class BookParagraph(Tagged, Paragraph):  # type: ignore[misc]
+    """A paragraph that breaks its lines once per width: keep-with-next groups, splits and tables wrap again;
+    drawn as the content of its tag."""
 
     _wrapped: tuple[float, float, Any] | None = None  # (width, height, blPara) of the last line breaking
     frags: list[Any]  # reportlab's parsed fragments (after line breaking, its frag words)
@@ -244,6 +247,7 @@ class LateParagraph(StyleSpacing, Flowable):  # type: ignore[misc]
         """Return the paragraph, making it on first use."""
         if self.inner is None:
             self.inner = BookParagraph(self.make_markup(), self.style)
+            self.inner.tag = getattr(self, "tag", None)
         return self.inner
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -261,8 +265,9 @@ class LateParagraph(StyleSpacing, Flowable):  # type: ignore[misc]
         self._paragraph().drawOn(canvas, x, y, _sW)
 
 
-class TocLine(StyleSpacing, Flowable):  # type: ignore[misc]
-    """A table-of-contents line: title, dot leaders and a page number drawn later through a form."""
+class TocLine(Tagged, StyleSpacing, Flowable):  # type: ignore[misc]
+    """A table-of-contents line: title, dot leaders and a page number drawn later through a form; drawn as the
+    content of its tag, the leaders an artifact."""
 
     NUMBER_WIDTH = 36.0
 
@@ -293,11 +298,12 @@ class TocLine(StyleSpacing, Flowable):  # type: ignore[misc]
             (self.width - self.NUMBER_WIDTH * 0.6 - text_end - 6) / stringWidth(unit, style.fontName, style.fontSize)
         )
         if count > 1:
-            canvas.saveState()
-            canvas.setFillGray(0.45)
-            canvas.setFont(style.fontName, style.fontSize)
-            canvas.drawRightString(self.width - self.NUMBER_WIDTH * 0.6, baseline, unit * count)
-            canvas.restoreState()
+            with marked(canvas, "Layout"):
+                canvas.saveState()
+                canvas.setFillGray(0.45)
+                canvas.setFont(style.fontName, style.fontSize)
+                canvas.drawRightString(self.width - self.NUMBER_WIDTH * 0.6, baseline, unit * count)
+                canvas.restoreState()
         canvas.saveState()
         canvas.translate(self.width, baseline)
         canvas.doForm(PAGE_FORM.format(self.key))
@@ -332,7 +338,7 @@ class PageForms(Flowable):  # type: ignore[misc]
             canvas.endForm()
 
 
-class CoverImage(Flowable):  # type: ignore[misc]
+class CoverImage(Tagged, Flowable):  # type: ignore[misc]
     """An image of exactly width×height from its pixels (as platypus.Image draws it, without a PNG to decode)."""
 
     def __init__(self, image: Any, width: float, height: float) -> None:

@@ -15,6 +15,7 @@ from iwobook.model import (
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import Anchor, BookParagraph, LateParagraph, TocLine
 from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.tags import Role
 
 _MONTHS = (
     "January",
@@ -63,9 +64,9 @@ class GeneratedWriter:
         bold = self.ts.markup.text(label, self.ts.family_of[style])
         return self._paragraph(f"<b>{bold}:</b> {markup}", style)
 
-    def _paragraph(self, markup: str, style: str) -> Flowable:
-        """Return a paragraph of ready markup."""
-        return BookParagraph(markup, self.ts.styles[style])
+    def _paragraph(self, markup: str, style: str, role: Role = Role.P) -> Flowable:
+        """Return a paragraph (an element of role) of ready markup."""
+        return self.ts.structure.tag(BookParagraph(markup, self.ts.styles[style]), role)
 
     def mark(self, key: str) -> Flowable:
         """Return an invisible mark where a generated line begins, so a page starting there is located."""
@@ -87,7 +88,8 @@ class GeneratedWriter:
             ]
             return f"<b>{self.ts.markup.text(label, family)}:</b> " + ", ".join(cited)
 
-        return [self.mark(f"appears-{key}"), LateParagraph(make, self.ts.styles["entry_meta"])]
+        late = self.ts.structure.tag(LateParagraph(make, self.ts.styles["entry_meta"]), Role.P)
+        return [self.mark(f"appears-{key}"), late]
 
     def theme_line(self, theme_ids: tuple[str, ...]) -> Flowable:
         """Return the themes of a chapter with their symbols."""
@@ -134,20 +136,22 @@ class GeneratedWriter:
     def contents(self) -> list[Flowable]:
         """Return the table of contents: parts, sections and chapters with page numbers."""
         out: list[Flowable] = []
-        for section, part_title, level in self._toc_sections():
-            if part_title:
-                out.append(
-                    TocLine(
+        structure = self.ts.structure
+        with structure.within(Role.TOC):
+            for section, part_title, level in self._toc_sections():
+                if part_title:
+                    line = TocLine(
                         self.ts.markup.text(part_title, self.ts.family_of["toc_part"]),
                         self.ts.styles["toc_part"],
                         f"part-{section.id}",
                     )
-                )
-            title = section.title
-            if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-                title = f"{section.number}. {section.title}"
-            style = "toc_entry" if level else "toc_part"
-            out.append(TocLine(self.ts.markup.text(title, self.ts.family_of[style]), self.ts.styles[style], section.id))
+                    out.append(structure.tag(line, Role.TOCI))
+                title = section.title
+                if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+                    title = f"{section.number}. {section.title}"
+                style = "toc_entry" if level else "toc_part"
+                line = TocLine(self.ts.markup.text(title, self.ts.family_of[style]), self.ts.styles[style], section.id)
+                out.append(structure.tag(line, Role.TOCI))
         return out
 
     def part_keys(self) -> list[str]:
@@ -188,10 +192,11 @@ class GeneratedWriter:
             meta += f" · From: {author.label}" if author else ""
             head: list[Flowable] = [
                 Anchor(self.state, le.id, loc=le.loc),
-                self.ts.plain(le.title, "entry_name"),
+                self.ts.plain(le.title, "entry_name", self.ts.structure.heading(1)),
                 self._paragraph(self.ts.markup.text(meta, family), "entry_meta"),
             ]
-            text = self.ts.blocks(le.text, "letter_text", "letter_text")
+            with self.ts.structure.within(Role.BLOCKQUOTE):
+                text = self.ts.blocks(le.text, "letter_text", "letter_text")
             out.append(KeepTogether([*head, *text[:1]]))
             out += text[1:]
             for number, original in enumerate(le.originals, start=1):
@@ -202,9 +207,11 @@ class GeneratedWriter:
                     if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn"
                     else "original"
                 )
-                out.append(self.ts.plain(original.text, style))
+                with self.ts.structure.within(Role.BLOCKQUOTE, lang=original.lang):
+                    out.append(self.ts.plain(original.text, style))
             if le.provenance:
-                out += [self.mark(f"provenance-{le.id}"), self.ts.plain("Where this comes from", "label")]
+                label = self.ts.plain("Where this comes from", "label", self.ts.structure.heading(2))
+                out += [self.mark(f"provenance-{le.id}"), label]
                 out += self.ts.blocks(le.provenance, "small", "small")
             out += self.appearances(le.id, "Mentioned in")
         return out

@@ -11,6 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from iwobook.model import Loc, PageStart
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.stylesheet import Geometry
+from iwobook.writers.pdf.tags import marked
 
 
 def roman(number: int) -> str:
@@ -110,6 +111,12 @@ class HeadStyle:
 def draw_notes(canvas: Any, x: float, y: float, width: float, height: float, head: HeadStyle) -> None:
     """Draw a 'Notes' label and ruled lines for handwriting over the box (x, y, width, height)."""
     gap = max(head.size * 2.6, 22.0)
+    with marked(canvas, "Layout"):
+        _draw_lines(canvas, x, y, width, height, head, gap)
+
+
+def _draw_lines(canvas: Any, x: float, y: float, width: float, height: float, head: HeadStyle, gap: float) -> None:
+    """Draw the 'Notes' label and the ruled lines gap apart."""
     canvas.saveState()
     canvas.setFillGray(head.grey)
     canvas.setFont(head.font, head.size * 1.15)
@@ -229,6 +236,12 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         state.labels.append(folio or {"back-cover": "Back cover"}.get(state.matter, "Cover"))
         if state.matter == "cover" or state.blank or not folio:
             return
+        with marked(canvas, "Pagination"):
+            self._draw_furniture(canvas, folio)
+
+    def _draw_furniture(self, canvas: Any, folio: str) -> None:
+        """Draw the running head, its rule and the folio (and the ruled lines of a notes page)."""
+        state = self.state
         g = self.geometry
         recto = self.page % 2 == 1
         left = g.margin_inner if recto else g.margin_outer

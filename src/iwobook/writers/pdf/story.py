@@ -7,7 +7,7 @@ from functools import partial
 from typing import assert_never
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Spacer
+from reportlab.platypus import Flowable, ListItem, Spacer
 
 from iwobook.model import (
     AnySection,
@@ -40,6 +40,8 @@ from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
+from iwobook.writers.pdf.tagged import TaggedImage, TaggedList
+from iwobook.writers.pdf.tags import Element, Role
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ class StoryBuilder:
         self.cover_image = cover
         self.generated = GeneratedWriter(book, ts, state)
         self.aids = StudyAids(book, ts, state, figure_family)
+        self.part_tag = Element(Role.PART)  # the structure element of the part being laid out
 
     def story(self) -> list[Flowable]:
         """Return the book's flowables; each section stays a LazySection until layout reaches it."""
@@ -101,10 +104,12 @@ class StoryBuilder:
         """Return the cover page (the cover image over the whole page, or its space when there is no image) and
         its blank inside."""
         g = self.geometry
+        meta = self.book.metadata
         if self.cover_image is None:
             image: Flowable = Spacer(g.width, g.height)
         else:
-            image = CoverImage(self.cover_image, g.width, g.height)
+            alt = f"Cover: {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else "")
+            image = self.ts.structure.tag(CoverImage(self.cover_image, g.width, g.height), Role.FIGURE, alt=alt)
         return [Anchor(self.state, "cover", "Cover"), image, RectoBreak(), MatterStart("front")]
 
     def back_cover(self) -> list[Flowable]:
@@ -112,11 +117,13 @@ class StoryBuilder:
         meta = self.book.metadata
         out: list[Flowable] = [VersoBreak(), MatterStart("back-cover"), Anchor(self.state, "back-cover", "Back cover")]
         out.append(Spacer(1, self.geometry.text_height * 0.3))
-        if meta.description:
-            out.append(self.ts.plain(meta.description, "back_cover"))
-        for line in (meta.publisher, meta.licence and f"Licence: {meta.licence}", meta.identifier):
-            if line:
-                out.append(self.ts.plain(line, "title_meta"))
+        self.ts.structure.restart()
+        with self.ts.structure.within(Role.SECT):
+            if meta.description:
+                out.append(self.ts.plain(meta.description, "back_cover"))
+            for line in (meta.publisher, meta.licence and f"Licence: {meta.licence}", meta.identifier):
+                if line:
+                    out.append(self.ts.plain(line, "title_meta"))
         return out
 
     def title_page(self) -> list[Flowable]:
@@ -126,19 +133,20 @@ class StoryBuilder:
             Anchor(self.state, "title-page", "Title page"),
             Spacer(1, self.geometry.text_height * 0.22),
         ]
-        out.append(self.ts.plain(meta.title, "title"))
-        if meta.subtitle:
-            out.append(self.ts.plain(meta.subtitle, "subtitle"))
-        for person in meta.contributors:
-            out.append(
-                self.ts.plain(
-                    person.name if person.role == "author" else f"{person.name} ({person.role})", "title_meta"
+        with self.ts.structure.within(Role.SECT):
+            out.append(self.ts.plain(meta.title, "title", self.ts.structure.heading()))
+            if meta.subtitle:
+                out.append(self.ts.plain(meta.subtitle, "subtitle"))
+            for person in meta.contributors:
+                out.append(
+                    self.ts.plain(
+                        person.name if person.role == "author" else f"{person.name} ({person.role})", "title_meta"
+                    )
                 )
-            )
-        out.append(Spacer(1, 30))
-        for line in (meta.publisher, meta.edition):
-            if line:
-                out.append(self.ts.plain(line, "title_meta"))
+            out.append(Spacer(1, 30))
+            for line in (meta.publisher, meta.edition):
+                if line:
+                    out.append(self.ts.plain(line, "title_meta"))
         return out
 
     def _opening(self, section: AnySection, opening: Opening) -> list[Flowable]:
@@ -151,7 +159,8 @@ class StoryBuilder:
         out: list[Flowable] = [RectoBreak(fill) if recto else PageBreakAction()]
         if opening.starts_part:
             key = f"part-{section.id}"
-            out += [Anchor(self.state, key, opening.part.title, 0), self.ts.plain(opening.part.title, "part_title")]
+            title = self.ts.plain(opening.part.title, "part_title", self.ts.structure.heading())
+            out += [Anchor(self.state, key, opening.part.title, 0), title]
         level = 1 if opening.part.title else 0
         out.append(
             Anchor(self.state, section.id, self._outline_title(section), level, head=section.title, loc=section.loc)
@@ -165,18 +174,31 @@ class StoryBuilder:
         return section.title
 
     def section(self, section: AnySection, opening: Opening) -> list[Flowable]:
-        """Return the flowables of one section."""
+        """Return the flowables of one section (a Sect, in a Part when its part has a title)."""
+        if opening.starts_part:
+            self.part_tag = Element(Role.PART)
+        structure = self.ts.structure
+        structure.restart(*([self.part_tag] if opening.part.title else []))
         out = self._opening(section, opening)
+        with structure.within(Role.SECT):
+            out += self._section_body(section)
+        return out
+
+    def _section_body(self, section: AnySection) -> list[Flowable]:
+        """Return the flowables of a section after its opening."""
+        heading = self.ts.structure.heading()
+        out: list[Flowable] = []
         match section:
             case Section(kind=SectionKind.CHAPTER):
                 out += self.chapter(section)
             case Section(kind=SectionKind.COLOPHON):
-                out += [self.ts.plain(section.title, "chapter_title"), *self.generated.colophon_metadata()]
+                out += [self.ts.plain(section.title, "chapter_title", heading), *self.generated.colophon_metadata()]
                 out += self.ts.blocks(section.blocks, "small", "small")
             case Section():
-                out += [self.ts.plain(section.title, "chapter_title"), Spacer(1, 6), *self.ts.blocks(section.blocks)]
+                title = self.ts.plain(section.title, "chapter_title", heading)
+                out += [title, Spacer(1, 6), *self.ts.blocks(section.blocks)]
             case GeneratedSection():
-                out += [self.ts.plain(section.title, "chapter_title"), Spacer(1, 6)]
+                out += [self.ts.plain(section.title, "chapter_title", heading), Spacer(1, 6)]
                 out += self.generated_section(section)
             case _:
                 assert_never(section)
@@ -208,8 +230,8 @@ class StoryBuilder:
         """Return a chapter: number, title, setting, characters present, text, questions and themes."""
         ts = self.ts
         out: list[Flowable] = [Spacer(1, self.geometry.chapter_drop)]
-        out.append(ts.plain(f"Chapter {chapter.number}", "chapter_number"))
-        out.append(ts.plain(chapter.title, "chapter_title"))
+        number = ts.plain(f"Chapter {chapter.number}", "chapter_number", ts.structure.heading())
+        out += [number, ts.structure.share(ts.plain(chapter.title, "chapter_title"), number)]
         if chapter.setting:
             out.append(ts.plain(chapter.setting, "setting"))
         present = self._characters_present(chapter)
@@ -218,11 +240,16 @@ class StoryBuilder:
             out.append(self.generated.labelled("In this chapter", names))
         out += ts.blocks(chapter.blocks)
         if chapter.questions:
-            out += [self.generated.mark(f"questions-{chapter.id}"), ts.plain("Discussion questions", "label")]
-            items = [ListItem(ts.para(q, "question", block_key(q[0].loc) if q else "")) for q in chapter.questions]
+            label = ts.plain("Discussion questions", "label", ts.structure.heading(1))
+            out += [self.generated.mark(f"questions-{chapter.id}"), label]
+            items = []
+            with ts.structure.within(Role.L):
+                for q in chapter.questions:
+                    with ts.structure.within(Role.LI), ts.structure.within(Role.LBODY):
+                        items.append(ListItem(ts.para(q, "question", block_key(q[0].loc) if q else "")))
             style = ts.styles["question"]
             out.append(
-                ListFlowable(
+                TaggedList(
                     items,
                     bulletType="1",
                     bulletFormat="%s.",
