@@ -40,7 +40,7 @@ from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
-from iwobook.writers.pdf.tagged import TaggedImage, TaggedList
+from iwobook.writers.pdf.tagged import GroupEnd, GroupStart, TaggedImage, TaggedList
 from iwobook.writers.pdf.tags import Element, Role
 
 
@@ -74,7 +74,6 @@ class StoryBuilder:
         self.cover_image = cover
         self.generated = GeneratedWriter(book, ts, state)
         self.aids = StudyAids(book, ts, state, figure_family)
-        self.part_tag = Element(Role.PART)  # the structure element of the part being laid out
 
     def story(self) -> list[Flowable]:
         """Return the book's flowables; each section stays a LazySection until layout reaches it."""
@@ -85,6 +84,8 @@ class StoryBuilder:
             if part.matter is not Matter.FRONT and matter is Matter.FRONT:
                 out += [RectoBreak(), MatterStart("body")]
                 matter = part.matter
+            if part.title:  # the Part element of its sections (made again by every layout, see GroupStart)
+                out.append(GroupStart(Element(Role.PART)))
             for index, section in enumerate(part.sections):
                 opening = Opening(
                     part=part,
@@ -93,6 +94,8 @@ class StoryBuilder:
                 )
                 out.append(LazySection(partial(self.section, section, opening)))
                 previous = section
+            if part.title:
+                out.append(GroupEnd(Element(Role.PART)))
         out.extend(self.back_cover())
         keys = self.generated.toc_keys() + self.generated.part_keys()
         out.append(
@@ -175,10 +178,8 @@ class StoryBuilder:
 
     def section(self, section: AnySection, opening: Opening) -> list[Flowable]:
         """Return the flowables of one section (a Sect, in a Part when its part has a title)."""
-        if opening.starts_part:
-            self.part_tag = Element(Role.PART)
         structure = self.ts.structure
-        structure.restart(*([self.part_tag] if opening.part.title else []))
+        structure.restart(1 if opening.part.title else 0)  # a titled part is a group of the drawing
         out = self._opening(section, opening)
         with structure.within(Role.SECT):
             out += self._section_body(section)

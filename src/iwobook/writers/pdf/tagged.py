@@ -30,11 +30,7 @@ class Tagged:
         if tag is None or not hasattr(canvas, "begin_marked"):
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
             return
-        if self.__dict__.get("_tag_drawn"):
-            canvas.begin_marked("Pagination")
-        else:
-            self._tag_drawn = True
-            canvas.begin_marked(tag)
+        canvas.begin_marked("Pagination" if canvas.drawn_before(self) else tag)
         try:
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
         finally:
@@ -83,20 +79,50 @@ class TaggedList(ListFlowable):  # type: ignore[misc]
         return super()._makeLIIndenter(flowable, bullet, params)
 
 
+class GroupStart(Flowable):  # type: ignore[misc]
+    """A zero-size mark where a group (a Part) begins: elements without a parent drawn after it go into it."""
+
+    def __init__(self, element: Element) -> None:
+        super().__init__()
+        self.element = element
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take no space."""
+        return 0, 0
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's name
+        """Open the group on a canvas that tags."""
+        if hasattr(canvas, "begin_group"):
+            canvas.begin_group(self.element)
+
+
+class GroupEnd(GroupStart):
+    """A zero-size mark where the group a GroupStart opened ends."""
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's name
+        """Close the group on a canvas that tags."""
+        if hasattr(canvas, "end_group"):
+            canvas.end_group()
+
+
 class Structure:
-    """Where the story is in the book's structure while flowables are made: the open grouping elements."""
+    """Where the story is in the book's structure while flowables are made: the open grouping elements, and how
+    many sections enclose them that are open groups of the drawing (a Part, see GroupStart)."""
 
     def __init__(self) -> None:
-        self.stack: list[Element | None] = [None]  # None: the Document
+        self.stack: list[Element | None] = [None]  # None: the innermost open group, else the Document
+        self.outer = 0
 
     @property
     def parent(self) -> Element | None:
         """Return the element new elements go into."""
         return self.stack[-1]
 
-    def restart(self, *elements: Element) -> None:
-        """Start again at the Document, with elements (outermost first) open."""
-        self.stack[1:] = elements
+    def restart(self, outer: int = 0) -> None:
+        """Start again at the innermost open group (outer sections deep), with no element open."""
+        self.stack[1:] = []
+        self.outer = outer
 
     @contextmanager
     def within(self, role: Role, lang: str = "") -> Iterator[Element]:
@@ -110,7 +136,7 @@ class Structure:
 
     def heading(self, depth: int = 0) -> Role:
         """Return the heading role of the open section's title (depth 0) or of a heading depth levels below."""
-        sections = sum(1 for e in self.stack if e is not None and e.role in SECTIONS)
+        sections = self.outer + sum(1 for e in self.stack if e is not None and e.role in SECTIONS)
         return heading(max(sections, 1) + depth)
 
     def tag(self, flowable: Flowable, role: Role, lang: str = "", alt: str = "") -> Flowable:

@@ -1,66 +1,45 @@
-"""Tagged PDF from reportlab: structure elements, marked content in the page streams, the structure tree.
+"""Tagged PDF from reportlab: structure elements on flowables, marked content in the page streams.
 
-A TaggedCanvas keeps every page's content inside a marked-content sequence: either a structure element's
+A TaggedCanvas keeps every page's content inside a marked-content sequence: a structure element's
 (`/P <</MCID 3>> BDC … EMC`) while a flowable that carries a tag draws (writers/pdf/tagged.py), or an
 artifact (`/Artifact BMC … EMC`, typed for running heads and rules) the rest of the time, so nothing on a
-page is left unmarked. An Element joins the tree when its first content is drawn, so the tree's order is the
-order of drawing, which is the story's reading order. Every page gets /StructParents, every link annotation a
-/StructParent and a Link element with an OBJR; on save the catalogue gets /StructTreeRoot (with its
-/ParentTree), /MarkInfo and an XMP /Metadata stream.
+page is left unmarked. An element joins the file's structure tree (writers/pdf/structtree.py) when its first
+content is drawn, so the tree's order is the order of drawing, which is the story's reading order. Every page
+gets /StructParents, every link annotation a /StructParent and a Link element with an OBJR; on save the
+catalogue gets /StructTreeRoot (with its /ParentTree), /MarkInfo and an XMP /Metadata stream.
 
-It uses Canvas's protected helpers as canvas.py does: _code (the page's operators, as addLiteral writes
-them), _setAnnotations (called with each finished page), _addAnnotation and _annotationrefs (reportlab is
-pinned in requirements.lock; tests/test_tags.py reads the files back with pikepdf and pypdfium2).
+It uses Canvas's protected helpers as canvas.py does: _code (the page's operators, where addLiteral writes),
+_setAnnotations (called with each finished page and form), _addAnnotation and _annotationrefs, and the
+document's _timeStamp (reportlab is pinned in requirements.lock; tests/test_tags.py reads the files back with
+pikepdf, pypdfium2 and poppler).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFObject, PDFPage, PDFString
-from reportlab.pdfbase.pdfdoc import format as format_pdf
+from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFName, PDFPage
 
 from iwobook.writers.pdf.canvas import BookCanvas, InternalLink
+from iwobook.writers.pdf.structtree import ROOT_NAME, Node, RawObject, Role, StructureTree, heading, make_xmp
 
-NUMS_PER_LEAF = 256  # entries in one leaf of the parent tree, a number tree with one level of kids
-
-
-class Role(StrEnum):
-    """The standard structure types the book uses."""
-
-    DOCUMENT = "Document"
-    PART = "Part"
-    SECT = "Sect"
-    H1 = "H1"
-    H2 = "H2"
-    H3 = "H3"
-    H4 = "H4"
-    H5 = "H5"
-    H6 = "H6"
-    P = "P"
-    L = "L"
-    LI = "LI"
-    LBL = "Lbl"
-    LBODY = "LBody"
-    BLOCKQUOTE = "BlockQuote"
-    TABLE = "Table"
-    TR = "TR"
-    TH = "TH"
-    TD = "TD"
-    TOC = "TOC"
-    TOCI = "TOCI"
-    FIGURE = "Figure"
-    CAPTION = "Caption"
-    LINK = "Link"
+__all__ = ["Element", "Role", "TaggedCanvas", "heading", "marked"]
 
 
-def heading(level: int) -> Role:
-    """Return the heading role H1…H6 for a level (clamped to 1…6)."""
-    return Role(f"H{min(max(level, 1), 6)}")
+class Element:
+    """What a flowable's drawing is: a role with its attributes, inside a parent element (None: inside the
+    innermost open group, else the Document). Only a description: a file's tree has a node for it."""
+
+    __slots__ = ("alt", "lang", "parent", "role", "scope")
+
+    def __init__(self, role: Role, parent: Element | None = None, lang: str = "", alt: str = "", scope: str = ""):
+        self.role = role
+        self.parent = parent
+        self.lang = lang
+        self.alt = alt
+        self.scope = scope
 
 
 @contextmanager
@@ -77,151 +56,6 @@ def marked(canvas: Any, what: Element | str) -> Iterator[None]:
         canvas.end_marked()
 
 
-class Element(PDFObject):  # type: ignore[misc]
-    """A structure element: its role, parent and attributes, and (once drawn) its kids in reading order: child
-    Elements, marked content (page name, MCID) and annotations (annotation name, page name)."""
-
-    def __init__(self, role: Role, parent: Element | None = None, lang: str = "", alt: str = "", scope: str = ""):
-        self.role = role
-        self.parent = parent
-        self.lang = lang
-        self.alt = alt
-        self.scope = scope
-        self.kids: list[Element | tuple[str, int] | tuple[str, str]] = []
-        self.name = ""  # the object's name in the PDF, once it has joined the tree
-
-    def format(self, document: Any) -> bytes:
-        """Return the StructElem dictionary as PDF bytes; MCIDs on its /Pg (its first content's page) are plain
-        numbers, others marked-content references."""
-        refs = document.idToObjectNumberAndVersion
-        page = next((kid[0] for kid in self.kids if isinstance(kid, tuple) and isinstance(kid[1], int)), "")
-        kids: list[str] = []
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                kids.append(ref(refs, kid.name))
-            elif isinstance(kid[1], int):
-                kids.append(
-                    str(kid[1]) if kid[0] == page else f"<< /Type /MCR /Pg {ref(refs, kid[0])} /MCID {kid[1]} >>"
-                )
-            else:
-                kids.append(f"<< /Type /OBJR /Obj {ref(refs, kid[0])} /Pg {ref(refs, kid[1])} >>")
-        parent = self.parent.name if self.parent is not None else StructureTree.ROOT_NAME
-        on_page = f" /Pg {ref(refs, page)}" if page else ""
-        text = f"<< /S /{self.role} /P {ref(refs, parent)}{on_page} /K [ {' '.join(kids)} ]"
-        data = text.encode("ascii")
-        if self.lang:
-            data += b" /Lang " + format_pdf(PDFString(self.lang), document)
-        if self.alt:
-            data += b" /Alt " + format_pdf(PDFString(self.alt), document)
-        if self.scope:
-            data += f" /A << /O /Table /Scope /{self.scope} >>".encode("ascii")
-        return data + b" >>"
-
-
-def ref(refs: dict[str, tuple[int, int]], name: str) -> str:
-    """Return an indirect reference to the object reportlab registered under name."""
-    number, generation = refs[name]
-    return f"{number} {generation} R"
-
-
-class StructureTree(PDFObject):  # type: ignore[misc]
-    """The structure tree root: the Document element, and the parent tree that maps each page's MCIDs and each
-    annotation back to their elements."""
-
-    ROOT_NAME = "StructTreeRoot"
-
-    def __init__(self, document: Any, lang: str) -> None:
-        self.document = document
-        self.root = Element(Role.DOCUMENT, lang=lang)
-        self.count = 0
-        self.parents: dict[int, list[Element] | Element] = {}  # parent-tree key -> a page's elements or a Link
-        self.next_key = 0
-        self.place(self.root)
-
-    def place(self, element: Element) -> None:
-        """Make element (and, first, its ancestors) part of the tree, after the kids its parent has so far."""
-        if element.name:
-            return
-        if element.parent is None and element is not self.root:
-            element.parent = self.root
-        if element.parent is not None:
-            self.place(element.parent)
-            element.parent.kids.append(element)
-        self.count += 1
-        element.name = f"StructElem{self.count}"
-        self.document.Reference(element, element.name)
-
-    def key(self, value: list[Element] | Element) -> int:
-        """Return a new parent-tree key for a page's elements (by MCID) or for an annotation's Link."""
-        key = self.next_key
-        self.parents[key] = value
-        self.next_key += 1
-        return key
-
-    def format(self, document: Any) -> bytes:
-        """Return the StructTreeRoot dictionary, with the parent tree in leaves of NUMS_PER_LEAF keys."""
-        refs = document.idToObjectNumberAndVersion
-        keys = sorted(self.parents)
-        leaves = []
-        for start in range(0, len(keys), NUMS_PER_LEAF):
-            chunk = keys[start : start + NUMS_PER_LEAF]
-            nums = []
-            for key in chunk:
-                value = self.parents[key]
-                if isinstance(value, Element):
-                    nums.append(f"{key} {ref(refs, value.name)}")
-                else:
-                    nums.append(f"{key} [ {' '.join(ref(refs, e.name) for e in value)} ]")
-            leaf = RawObject(f"<< /Limits [ {chunk[0]} {chunk[-1]} ] /Nums [ {' '.join(nums)} ] >>".encode("ascii"))
-            leaves.append(document.Reference(leaf).format(document).decode("ascii"))
-        tree = f"<< /Kids [ {' '.join(leaves)} ] >>" if leaves else "<< /Nums [ ] >>"
-        return (
-            f"<< /Type /StructTreeRoot /K [ {ref(refs, self.root.name)} ] /ParentTree {tree}"
-            f" /ParentTreeNextKey {self.next_key} >>"
-        ).encode("ascii")
-
-
-class RawObject(PDFObject):  # type: ignore[misc]
-    """A PDF object whose bytes are ready."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def format(self, document: Any) -> bytes:
-        """Return the bytes."""
-        return self.data
-
-
-def make_xmp(info: Any, lang: str, stamp: Any) -> str:
-    """Return an XMP packet with the document's title, language, authors, subject, keywords, tools and date
-    (info is reportlab's PDFInfo, stamp its TimeStamp)."""
-    year, month, day, hour, minute, second = stamp.YMDhms
-    date = f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}{stamp.dhh:+03d}:{stamp.dmm:02d}"
-
-    def text(value: Any) -> str:
-        return escape(str(value or ""))
-
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"
- xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
-<dc:format>application/pdf</dc:format>
-<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text(info.title)}</rdf:li></rdf:Alt></dc:title>
-<dc:language><rdf:Bag><rdf:li>{text(lang)}</rdf:li></rdf:Bag></dc:language>
-<dc:creator><rdf:Seq><rdf:li>{text(info.author)}</rdf:li></rdf:Seq></dc:creator>
-<dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text(info.subject)}</rdf:li></rdf:Alt></dc:description>
-<pdf:Keywords>{text(info.keywords)}</pdf:Keywords>
-<pdf:Producer>{text(info.producer)}</pdf:Producer>
-<xmp:CreatorTool>{text(info.creator)}</xmp:CreatorTool>
-<xmp:CreateDate>{date}</xmp:CreateDate>
-<xmp:ModifyDate>{date}</xmp:ModifyDate>
-</rdf:Description>
-</rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="r"?>"""
-
-
 # the page dictionary keys reportlab writes, and the two a tagged page adds
 PAGE_KEYS = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
 
@@ -232,21 +66,19 @@ class TaggedCanvas(BookCanvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lang = str(kwargs.get("lang") or "")
-        self.tags = StructureTree(self._doc, self.lang)
-        self.page_elements: list[Element] = []  # by MCID on the page being drawn
+        self.tags = StructureTree(self._doc, Node(Role.DOCUMENT, None, self.lang))
+        self.page_nodes: list[Node] = []  # by MCID on the page being drawn
         self.page_name = self._doc.thisPageName()  # the name reportlab gives the page being drawn
-        self.open: list[Element | str] = [""]  # what is marked now: an Element, or an artifact's type ('' plain)
+        self.open: list[Node | str] = [""]  # what is marked now: a node, or an artifact's type ('' plain)
         self._begin(self.open[-1])
 
     # ------------------------------------------------------------ marked content
 
-    def _begin(self, what: Element | str) -> None:
-        """Open the marked-content sequence of an element (a new MCID on this page) or an artifact."""
-        if isinstance(what, Element):
-            mcid = len(self.page_elements)
-            self.page_elements.append(what)
-            if not what.name:
-                self.tags.place(what)
+    def _begin(self, what: Node | str) -> None:
+        """Open the marked-content sequence of a node (a new MCID on this page) or an artifact."""
+        if isinstance(what, Node):
+            mcid = len(self.page_nodes)
+            self.page_nodes.append(what)
             what.kids.append((self.page_name, mcid))
             self._code.append(f"/{what.role} <</MCID {mcid}>> BDC")
         elif what:
@@ -258,14 +90,30 @@ class TaggedCanvas(BookCanvas):
         """Mark what is drawn next as content of an element, or as an artifact of a type ('' for plain), until
         the matching end_marked; the enclosing sequence is closed meanwhile (they never nest)."""
         self._code.append("EMC")
-        self.open.append(what)
-        self._begin(what)
+        opened = what if isinstance(what, str) else self.tags.node(what)
+        self.open.append(opened)
+        self._begin(opened)
 
     def end_marked(self) -> None:
         """Close the sequence begin_marked opened and go on with the enclosing one (a new MCID if an element)."""
         self._code.append("EMC")
         self.open.pop()
         self._begin(self.open[-1])
+
+    def begin_group(self, element: Element) -> None:
+        """Open a group (a Part): elements without a parent go into it until end_group."""
+        self.tags.groups.append(self.tags.node(element))
+
+    def end_group(self) -> None:
+        """Close the group begin_group opened."""
+        self.tags.groups.pop()
+
+    def drawn_before(self, flowable: Any) -> bool:
+        """Say whether flowable was drawn before in this file (a table's repeated header row); note it drawn."""
+        if flowable.__dict__.get("_tag_drawn") == self.tags.serial:
+            return True
+        flowable._tag_drawn = self.tags.serial
+        return False
 
     def showPage(self) -> None:  # reportlab's name
         """Close the page's last marked-content sequence, finish the page, and open the next page's."""
@@ -275,36 +123,34 @@ class TaggedCanvas(BookCanvas):
         self._begin(self.open[-1])
 
     def _setAnnotations(self, page: Any) -> None:  # reportlab's hook, called with each finished page and form
-        """Give the finished page its annotations, /StructParents and, when it has annotations, /Tabs /S."""
+        """Give a finished page its annotations, /StructParents and, when it has annotations, /Tabs /S."""
         super()._setAnnotations(page)
         if not isinstance(page, PDFPage):
             return
         page.__NoDefault__ = PAGE_KEYS  # PDFPage writes the keys this list names
-        page.StructParents = self.tags.key(self.page_elements)
+        page.StructParents = self.tags.key(self.page_nodes)
         if page.Annots:
             page.Tabs = PDFName("S")
-        self.page_elements = []
+        self.page_nodes = []
 
     # ------------------------------------------------------------ annotations
 
     def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:
         """Add an annotation; a link gets /StructParent and a Link element (with an OBJR) in the element open."""
-        if not addtopage or not isinstance(annotation, (InternalLink, PDFDictionary)):
+        if not addtopage or not isinstance(annotation, InternalLink | PDFDictionary):
             super()._addAnnotation(annotation, name, addtopage)
             return
         opened = None
         for what in reversed(self.open):
-            if isinstance(what, Element):
+            if isinstance(what, Node):
                 opened = what
                 break
-        link = Element(Role.LINK, opened)
-        key = self.tags.key(link)
+        link, key = self.tags.link(opened)
         if isinstance(annotation, InternalLink):
             annotation.struct_parent = key
         else:
             annotation["StructParent"] = key
         super()._addAnnotation(annotation, name, addtopage)
-        self.tags.place(link)
         link.kids.append((self._annotationrefs[-1].name, self.page_name))
 
     # ------------------------------------------------------------ the catalogue
@@ -314,7 +160,7 @@ class TaggedCanvas(BookCanvas):
         if len(self._code) > 1:  # something was drawn after the last page: finish that page
             self.showPage()
         self._code.clear()
-        self._doc.Reference(self.tags, StructureTree.ROOT_NAME)
+        self._doc.Reference(self.tags, ROOT_NAME)
         self.setCatalogEntry("StructTreeRoot", self.tags)
         self.setCatalogEntry("MarkInfo", RawObject(b"<< /Marked true >>"))
         info, stamp = self._doc.info, self._doc._timeStamp
