@@ -40,7 +40,7 @@ from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
-from iwobook.writers.pdf.tagged import GroupEnd, GroupStart, TaggedImage, TaggedList
+from iwobook.writers.pdf.tagged import GroupMark, TaggedImage, TaggedList
 from iwobook.writers.pdf.tags import Element, Role
 
 
@@ -84,8 +84,6 @@ class StoryBuilder:
             if part.matter is not Matter.FRONT and matter is Matter.FRONT:
                 out += [RectoBreak(), MatterStart("body")]
                 matter = part.matter
-            if part.title:  # the Part element of its sections (made again by every layout, see GroupStart)
-                out.append(GroupStart(Element(Role.PART)))
             for index, section in enumerate(part.sections):
                 opening = Opening(
                     part=part,
@@ -94,8 +92,6 @@ class StoryBuilder:
                 )
                 out.append(LazySection(partial(self.section, section, opening)))
                 previous = section
-            if part.title:
-                out.append(GroupEnd(Element(Role.PART)))
         out.extend(self.back_cover())
         keys = self.generated.toc_keys() + self.generated.part_keys()
         out.append(
@@ -118,7 +114,8 @@ class StoryBuilder:
     def back_cover(self) -> list[Flowable]:
         """Return the back cover, always the last and a left-hand page: description, publisher, identifier."""
         meta = self.book.metadata
-        out: list[Flowable] = [VersoBreak(), MatterStart("back-cover"), Anchor(self.state, "back-cover", "Back cover")]
+        out: list[Flowable] = [VersoBreak(), MatterStart("back-cover"), GroupMark(None)]
+        out.append(Anchor(self.state, "back-cover", "Back cover"))
         out.append(Spacer(1, self.geometry.text_height * 0.3))
         self.ts.structure.restart()
         with self.ts.structure.within(Role.SECT):
@@ -160,6 +157,8 @@ class StoryBuilder:
         recto = is_contents or not (front or is_colophon)
         fill = "notes" if opening.follows_chapter else "blank"
         out: list[Flowable] = [RectoBreak(fill) if recto else PageBreakAction()]
+        if opening.starts_part or not opening.part.title:  # a titled part's sections go into its Part
+            out.append(GroupMark(Element(Role.PART) if opening.starts_part else None))
         if opening.starts_part:
             key = f"part-{section.id}"
             title = self.ts.plain(opening.part.title, "part_title", self.ts.structure.heading())

@@ -105,7 +105,7 @@ def ref(refs: dict[str, tuple[int, int]], name: str) -> str:
 
 
 class StructureTree(PDFObject):  # type: ignore[misc]
-    """The structure tree root of one file: the Document node, a node per element drawn, the groups open (a Part
+    """The structure tree root of one file: the Document node, a node per element drawn, the group open (a Part
     that the elements without a parent go into) and the parent tree."""
 
     def __init__(self, document: Any, root: Node) -> None:
@@ -113,7 +113,7 @@ class StructureTree(PDFObject):  # type: ignore[misc]
         self.serial = next(_serials)  # tells this file's drawings from an earlier layout's
         self.root = root
         self.nodes: dict[Element, Node] = {}
-        self.groups: list[Node] = []
+        self.group: Node | None = None
         self.parents: dict[int, list[Node] | Node] = {}  # parent-tree key -> a page's nodes by MCID, or a Link
         self.next_key = 0
         self.count = 0
@@ -127,14 +127,11 @@ class StructureTree(PDFObject):  # type: ignore[misc]
 
     def node(self, element: Element) -> Node:
         """Return element's node, adding it (and, first, its parent's) after the kids its parent has so far; an
-        element without a parent goes into the innermost open group, else the Document."""
+        element without a parent goes into the open group, else the Document."""
         node = self.nodes.get(element)
         if node is not None:
             return node
-        if element.parent is not None:
-            parent = self.node(element.parent)
-        else:
-            parent = self.groups[-1] if self.groups else self.root
+        parent = self.node(element.parent) if element.parent is not None else self.group or self.root
         node = Node(element.role, parent, element.lang, element.alt, element.scope)
         self.nodes[element] = node
         self.register(node)

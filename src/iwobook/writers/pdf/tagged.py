@@ -79,10 +79,12 @@ class TaggedList(ListFlowable):  # type: ignore[misc]
         return super()._makeLIIndenter(flowable, bullet, params)
 
 
-class GroupStart(Flowable):  # type: ignore[misc]
-    """A zero-size mark where a group (a Part) begins: elements without a parent drawn after it go into it."""
+class GroupMark(Flowable):  # type: ignore[misc]
+    """A zero-size mark where a group (a Part) begins, or (element None) where the open one ends: elements
+    without a parent drawn after it go into the group. It is drawn in every layout, so each file makes its own
+    Part node even when the flowables after it are an earlier layout's."""
 
-    def __init__(self, element: Element) -> None:
+    def __init__(self, element: Element | None) -> None:
         super().__init__()
         self.element = element
         self.width = self.height = 0
@@ -92,26 +94,17 @@ class GroupStart(Flowable):  # type: ignore[misc]
         return 0, 0
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's name
-        """Open the group on a canvas that tags."""
-        if hasattr(canvas, "begin_group"):
-            canvas.begin_group(self.element)
-
-
-class GroupEnd(GroupStart):
-    """A zero-size mark where the group a GroupStart opened ends."""
-
-    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's name
-        """Close the group on a canvas that tags."""
-        if hasattr(canvas, "end_group"):
-            canvas.end_group()
+        """Open the group (closing the one open) on a canvas that tags."""
+        if hasattr(canvas, "set_group"):
+            canvas.set_group(self.element)
 
 
 class Structure:
     """Where the story is in the book's structure while flowables are made: the open grouping elements, and how
-    many sections enclose them that are open groups of the drawing (a Part, see GroupStart)."""
+    many sections enclose them that are open groups of the drawing (a Part, see GroupMark)."""
 
     def __init__(self) -> None:
-        self.stack: list[Element | None] = [None]  # None: the innermost open group, else the Document
+        self.stack: list[Element | None] = [None]  # None: the open group, else the Document
         self.outer = 0
 
     @property
@@ -120,7 +113,7 @@ class Structure:
         return self.stack[-1]
 
     def restart(self, outer: int = 0) -> None:
-        """Start again at the innermost open group (outer sections deep), with no element open."""
+        """Start again at the open group (outer sections deep), with no element open."""
         self.stack[1:] = []
         self.outer = outer
 

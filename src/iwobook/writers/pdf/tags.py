@@ -30,7 +30,7 @@ __all__ = ["Element", "Role", "TaggedCanvas", "heading", "marked"]
 
 class Element:
     """What a flowable's drawing is: a role with its attributes, inside a parent element (None: inside the
-    innermost open group, else the Document). Only a description: a file's tree has a node for it."""
+    open group, else the Document). Only a description: a file's tree has a node for it."""
 
     __slots__ = ("alt", "lang", "parent", "role", "scope")
 
@@ -100,13 +100,10 @@ class TaggedCanvas(BookCanvas):
         self.open.pop()
         self._begin(self.open[-1])
 
-    def begin_group(self, element: Element) -> None:
-        """Open a group (a Part): elements without a parent go into it until end_group."""
-        self.tags.groups.append(self.tags.node(element))
-
-    def end_group(self) -> None:
-        """Close the group begin_group opened."""
-        self.tags.groups.pop()
+    def set_group(self, element: Element | None) -> None:
+        """Make element (a Part) the group that elements without a parent go into; None: the Document."""
+        self.tags.group = None
+        self.tags.group = self.tags.node(element) if element is not None else None
 
     def drawn_before(self, flowable: Any) -> bool:
         """Say whether flowable was drawn before in this file (a table's repeated header row); note it drawn."""
