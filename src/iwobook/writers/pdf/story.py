@@ -40,7 +40,7 @@ from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
-from iwobook.writers.pdf.tagged import GroupMark, TaggedImage, TaggedList
+from iwobook.writers.pdf.tagged import GroupMark, TaggedList
 from iwobook.writers.pdf.tags import Element, Role
 
 
