@@ -237,7 +237,8 @@ def test_lists_have_items_with_labels_and_bodies(tagged: tuple[bytes, Any, Tree]
 
 
 def test_a_paragraph_split_across_pages_is_one_element() -> None:
-    """A paragraph that breaks across two pages is one P with content on both; the lines of a list item too."""
+    """A paragraph that breaks across two pages is one P with content on both; the lines of a list item too; a
+    paragraph made without a role is still a P."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import ListItem, SimpleDocTemplate
 
@@ -254,12 +255,14 @@ def test_a_paragraph_split_across_pages_is_one_element() -> None:
             item = structure.tag(BookParagraph(long_text, style), Role.P)
         items = [ListItem(item)]
     out = io.BytesIO()
-    SimpleDocTemplate(out, lang="en").build([first, TaggedList(items, bulletType="1")], canvasmaker=TaggedCanvas)
+    untagged = BookParagraph("A paragraph made without a role.", style)
+    story = [first, TaggedList(items, bulletType="1"), untagged]
+    SimpleDocTemplate(out, lang="en").build(story, canvasmaker=TaggedCanvas)
     pdf = pikepdf.open(io.BytesIO(out.getvalue()))
     tree = read_tree(pdf)
-    assert tree.roles == ["Document", "P", "L", "LI", "Lbl", "LBody", "P"]
+    assert tree.roles == ["Document", "P", "L", "LI", "Lbl", "LBody", "P", "P"]  # the last: no role given
     spans = sorted(len(pages) for pages in tree.pages_of.values())
-    assert spans[0] == 1 and len(spans) == 3 and min(spans[1:]) > 1  # the Lbl on one page, the Ps on several
+    assert spans[:2] == [1, 1] and len(spans) == 4 and min(spans[2:]) > 1  # the Lbl, the last P; the long Ps
     assert unmarked_text(pdf, tree) == []
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from reportlab.platypus import Flowable, Image, ListFlowable
+from reportlab.platypus import Flowable, Image, ListFlowable, Paragraph
 
 from iwobook.writers.pdf.tags import Element, Role, heading, marked
 
@@ -25,11 +25,17 @@ class Tagged:
     tag: Element | None = None
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # reportlab's name
-        """Draw inside the tag's marked content."""
+        """Draw inside the tag's marked content. A paragraph made without a tag is a P of its own when nothing
+        else is marked (so no text falls out of the tree), else content of what is open (a TOC entry's title)."""
         tag = self.tag
-        if tag is None or not hasattr(canvas, "begin_marked"):
+        if not hasattr(canvas, "begin_marked"):
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
             return
+        if tag is None:
+            if canvas.open[-1] != "" or not isinstance(self, Paragraph):
+                super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+                return
+            tag = self.tag = Element(Role.P)
         canvas.begin_marked("Pagination" if canvas.drawn_before(self) else tag)
         try:
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
