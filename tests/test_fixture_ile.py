@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -67,6 +68,7 @@ def test_the_book_is_french_with_its_own_schema() -> None:
     assert kinds["telegraphe"] == ("telegram", "Télégramme", "nemo")
     years = [int(e.date[:4]) for e in book.timeline]
     assert years[-1] - years[0] >= 70, "the timeline spans decades"
+    assert [(o.lang, o.text) for t in book.terms for o in t.originals] == [("ar", ARABIC_TITLE)]
     assert book.map is not None and all(p.kind.value in ("peak", "beach") for p in book.map.places)
 
 
@@ -115,3 +117,26 @@ def test_ace_finds_no_violations(outputs: dict[str, Path], tmp_path: Path) -> No
     assert report_file.is_file(), run.stderr.decode(errors="replace")[-2000:]
     report = json.loads(report_file.read_text(encoding="utf-8"))
     assert report["earl:result"]["earl:outcome"] == "pass"
+
+
+ARABIC_NAME = "ابن طفيل"
+ARABIC_TITLE = "حي بن يقظان"
+
+
+def test_arabic_reads_in_logical_order_in_the_pdf_and_is_right_to_left_in_the_epub(outputs: dict[str, Path]) -> None:
+    """The Arabic run in prose and the Arabic original of a term come out of the PDF in logical order, and
+    the EPUB tags both with lang="ar" and dir="rtl"."""
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        skip_or_fail("pdftotext (poppler-utils) is needed to read the PDF's text")
+        return
+    extracted = subprocess.run([pdftotext, str(outputs["pdf"]), "-"], capture_output=True, check=True).stdout
+    # pdftotext gives Arabic presentation forms and bidi controls; NFKC and dropping the controls leaves letters
+    text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", extracted.decode()))
+    assert ARABIC_NAME in text and ARABIC_TITLE in text
+    with zipfile.ZipFile(outputs["epub"]) as archive:
+        bodies = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml"))
+    for run in (ARABIC_NAME, ARABIC_TITLE):
+        start = bodies.index(run)
+        tag = bodies[bodies.rindex("<", 0, start) : start]
+        assert 'lang="ar"' in tag and 'dir="rtl"' in tag, tag
