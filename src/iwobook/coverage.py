@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
 from enum import Enum
+from functools import cache
 from pathlib import Path
 
 from iwobook.config import BuildConfig
@@ -39,18 +40,28 @@ def printed_texts(node: object, loc: Loc | None = None, name: str = "") -> Itera
     if is_dataclass(node):
         own = getattr(node, "loc", None)
         here = own if isinstance(own, Loc) else loc
-        for f in fields(node):
-            if not (name == "" and f.name in ("targets", "appearances")):  # the book's computed indexes
-                yield from printed_texts(getattr(node, f.name), here, f.name)
+        kind: type = type(node)
+        for field_name in _field_names(kind):
+            if not (name == "" and field_name in ("targets", "appearances")):  # the book's computed indexes
+                yield from printed_texts(getattr(node, field_name), here, field_name)
 
 
-def family_coverage(fonts_dir: Path, family: FamilyFonts) -> frozenset[int]:
-    """Return every code point some font of a family (its regular face or a fallback's) can draw."""
-    paths = [fonts_dir / family.main.file("regular")] + [fonts_dir / f.file("regular") for f in family.fallbacks]
-    covered: set[int] = set()
-    for path in paths:
-        covered |= file_coverage(path)
-    return frozenset(covered)
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    """Return the names of a dataclass's fields that may hold printed text."""
+    return tuple(f.name for f in fields(kind) if f.name not in _NOT_PRINTED and f.name != "loc")
+
+
+def lacking_codes(fonts_dir: Path, family: FamilyFonts, codes: set[int]) -> set[int]:
+    """Return the code points of codes that no font of a family (its regular face, then each fallback's)
+    can draw; a fallback's file is read only while some code point is still without a glyph."""
+    remaining = set(codes)
+    for face in [family.main, *family.fallbacks]:
+        if not remaining:
+            break
+        covered = file_coverage(fonts_dir / face.file("regular"))
+        remaining = {code for code in remaining if code not in covered}
+    return remaining
 
 
 def _describe(chars: list[str]) -> str:
@@ -70,7 +81,9 @@ def check_coverage(book: Book, root: Path, report: Report) -> None:
         report.add(shown, 1, Code.E123, str(error).removeprefix("style sheet: "))
         return
     fonts_dir = config.asset("fonts")
-    coverage: dict[str, frozenset[int]] = {}
+    texts = list(printed_texts(book))
+    used = {ord(char) for _loc, text in texts for char in set(text)} - _NEUTRAL
+    lacking_in: dict[str, set[int]] = {}
     for key, family in table.items():
         files = sorted({f.file(variant) for f in [family.main, *family.fallbacks] for variant in VARIANTS})
         missing = [name for name in files if not (fonts_dir / name).is_file()]
@@ -78,17 +91,15 @@ def check_coverage(book: Book, root: Path, report: Report) -> None:
             names = ", ".join(missing)
             report.add(shown, 1, Code.E100, f"font family '{key}' names font files that do not exist: {names}")
             return
-        coverage[key] = family_coverage(fonts_dir, family)
-    everywhere = frozenset.intersection(*coverage.values()) if coverage else frozenset()
+        lacking_in[key] = lacking_codes(fonts_dir, family, used)
+    undrawable = {chr(code) for codes in lacking_in.values() for code in codes}
+    if not undrawable:
+        return
     lacking: dict[Loc, dict[str, set[str]]] = {}
-    for loc, text in printed_texts(book):
-        for char in set(text):
-            code = ord(char)
-            if code in everywhere or code in _NEUTRAL:
-                continue
-            for key, covered in coverage.items():
-                if code not in covered:
-                    lacking.setdefault(loc, {}).setdefault(char, set()).add(key)
+    for loc, text in texts:
+        for char in undrawable.intersection(text):
+            keys = {key for key, codes in lacking_in.items() if ord(char) in codes}
+            lacking.setdefault(loc, {}).setdefault(char, set()).update(keys)
     for loc, chars in lacking.items():
         ordered = sorted(chars)
         families = sorted({key for keys in chars.values() for key in keys})

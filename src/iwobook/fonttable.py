@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,7 @@ def load_font_table(config: BuildConfig) -> dict[str, FamilyFonts]:
     return parse_font_table(data.get("fonts", {}) if isinstance(data, dict) else {})
 
 
-def file_coverage(path: Path) -> frozenset[int]:
-    """Return the code points a TrueType file has glyphs for (read by HarfBuzz, without loading the glyphs)."""
-    return frozenset(uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path))).unicodes)
+def file_coverage(path: Path) -> Collection[int]:
+    """Return the code points a TrueType file has glyphs for (HarfBuzz's set, read without loading glyphs)."""
+    covered: Collection[int] = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(path))).unicodes
+    return covered

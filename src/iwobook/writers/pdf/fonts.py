@@ -30,25 +30,30 @@ class LazyFont:
     _registered: bool = field(default=False, init=False, repr=False)
 
     def registered(self) -> str:
-        """Register every variant unless done; return the regular variant's name (markup switches to it)."""
+        """Register every variant unless done (each file once: variants that share a file share a font); return
+        the regular variant's name (markup switches to it)."""
         if not self._registered:
-            names = {variant: self.name if variant == "regular" else f"{self.name}-{variant}" for variant in VARIANTS}
             for variant in VARIANTS:
-                _register(names[variant], self.paths[variant], ShapingFont)
-                addMapping(self.name, "bold" in variant, "italic" in variant, names[variant])
+                _register(self._name_of(variant), self.paths[variant], ShapingFont)
+                addMapping(self.name, "bold" in variant, "italic" in variant, self._name_of(variant))
             self._registered = True
         return self.name
+
+    def _name_of(self, variant: str) -> str:
+        """Return the registered name of a variant: the first variant's with the same file."""
+        first = next(v for v in VARIANTS if self.paths[v] == self.paths[variant])
+        return self.name if first == "regular" else f"{self.name}-{first}"
 
     def variant(self, weight: str, style: str) -> str:
         """Return the registered name of a weight ('regular'/'bold') and style ('regular'/'italic')."""
         variant = ("bold" if weight == "bold" else "") + ("italic" if style == "italic" else "")
-        base = self.registered()
-        return f"{base}-{variant}" if variant else base
+        self.registered()
+        return self._name_of(variant or "regular")
 
     def coverage(self) -> frozenset[int]:
         """Return the code points the regular variant covers (read without registering the font)."""
         if self._coverage is None:
-            self._coverage = file_coverage(self.paths["regular"])
+            self._coverage = frozenset(file_coverage(self.paths["regular"]))
         return self._coverage
 
 
