@@ -201,18 +201,21 @@ class GeneratedWriter:
             out += text[1:]
             for number, original in enumerate(le.originals, start=1):
                 label = f"{language_name(original.lang)} wording · Source: {original.source}"
-                out += [self.mark(f"original-{le.id}-{number}"), self.ts.plain(label, "entry_meta")]
                 style = (
                     "original_cjk"
                     if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn"
                     else "original"
                 )
+                # the mark stays with its label and text, so a page beginning there is located at the label
+                mark = self.mark(f"original-{le.id}-{number}")
+                line = self.ts.plain(label, "entry_meta")
                 with self.ts.structure.within(Role.BLOCKQUOTE, lang=original.lang):
-                    out.append(self.ts.plain(original.text, style))
+                    wording = self.ts.plain(original.text, style)
+                out.append(KeepTogether([mark, line, wording]))
             if le.provenance:
                 label = self.ts.plain("Where this comes from", "label", self.ts.structure.heading(2))
-                out += [self.mark(f"provenance-{le.id}"), label]
-                out += self.ts.blocks(le.provenance, "small", "small")
+                provenance = self.ts.blocks(le.provenance, "small", "small")
+                out += [KeepTogether([self.mark(f"provenance-{le.id}"), label, *provenance[:1]]), *provenance[1:]]
             out += self.appearances(le.id, "Mentioned in")
         return out
 
