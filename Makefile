@@ -9,7 +9,7 @@ SLUG   := $(shell $(PYTHON) -c "import re,unicodedata;t=re.search(r'^title:\s*(.
 SOURCES := manuscript/book.yaml $(shell find manuscript $(wildcard assets) src -type f ! -name '*.pyc' 2>/dev/null)
 IWOBOOK := $(BIN)/iwobook
 
-.PHONY: all pdf epub booklet large-print check test lint fuzz bench clean distclean
+.PHONY: all pdf epub booklet large-print teacher check test lint fuzz bench clean distclean
 all: pdf epub
 
 $(STAMP): requirements.lock pyproject.toml
@@ -37,6 +37,11 @@ dist/$(SLUG)-large-print.pdf: $(STAMP) $(SOURCES) $(PAPER_STAMP)
 booklet: dist/$(SLUG)-booklet.pdf
 dist/$(SLUG)-booklet.pdf: $(STAMP) $(SOURCES) $(PAPER_STAMP)
 	$(IWOBOOK) build booklet $(if $(PAPER),--paper $(PAPER))
+
+# the teacher's edition: the print edition of record's pages beside the notes of manuscript/teacher.yaml
+teacher: dist/$(SLUG)-teacher.pdf
+dist/$(SLUG)-teacher.pdf: $(STAMP) $(SOURCES)
+	$(IWOBOOK) build teacher
 
 check: $(STAMP)
 	$(IWOBOOK) check

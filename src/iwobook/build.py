@@ -109,7 +109,7 @@ def render_output(
     record: PrintRecord | None = None,
     cache: SectionCache | None = None,
 ) -> bytes:
-    """Return the bytes of one output ('pdf', 'large-print', 'booklet' or 'epub') of a prepared book; cache
+    """Return the bytes of one output ('pdf', 'large-print', 'booklet', 'teacher' or 'epub') of a prepared book; cache
     keeps unchanged sections' flowables from one build to the next (`iwobook watch`)."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
     record = record or PrintRecord(book, config)
@@ -132,6 +132,8 @@ def render_output(
         say(f"imposing them two-up on {paper.name} sheets")
         width, height = paper.size
         return impose_booklet(pages, (height, width))
+    if what == "teacher":
+        return render_teacher(book, config.with_edition(Edition.TEACHER), say, record)
     say(f"laying out the PDF ({paper.name})")
     layout = layout_pdf(book, config, say, cache=cache)
     if record.is_record(config):
@@ -139,7 +141,28 @@ def render_output(
     return layout.data
 
 
+def render_teacher(book: Book, config: BuildConfig, say: Callable[[str], None], record: PrintRecord) -> bytes:
+    """Return the teacher's edition: every page of the print edition of record on a sheet beside its notes."""
+    from iwobook.load.teacher import load_teacher
+    from iwobook.overlay import place_pages
+    from iwobook.writers.pdf import layout_pdf
+    from iwobook.writers.pdf.teacher import render_notes_sheets
+
+    say("reading and checking the teacher's material")
+    material = load_teacher(config.root, book)
+    paper = record.config.paper or Paper.from_name(book.metadata.paper)
+    say(f"laying out the student edition of record ({paper.name})")
+    layout = layout_pdf(book, record.config, say)
+    record.save(layout.pagination)
+    say("typesetting the teacher's notes")
+    sheets = render_notes_sheets(book, material, layout, replace(record.config, edition=config.edition), say)
+    say("placing the student pages beside their notes")
+    return place_pages(layout.data, sheets.data, sheets.labels, book.metadata.language)
+
+
 OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}
+# built only when asked for by name: a book need not have a teacher's edition
+OPTIONAL_NAMES = {"teacher": "{}-teacher.pdf"}
 
 
 def build_outputs(
@@ -150,7 +173,8 @@ def build_outputs(
     say: Callable[[str], None],
     warm: Warm | None = None,
 ) -> list[Path]:
-    """Build what ('pdf', 'epub', 'booklet', 'large-print' or 'all'); return the paths written. warm keeps
+    """Build what ('pdf', 'epub', 'booklet', 'large-print', 'teacher'
+    or 'all'); return the paths written. warm keeps
     unchanged files and sections for the next build (`iwobook watch`)."""
     say("reading and checking the manuscript")
     book = prepare(load_checked(root, warm.prose if warm else None))
@@ -159,9 +183,10 @@ def build_outputs(
     slug = book_slug(book.metadata.title)
     written: list[Path] = []
     record = PrintRecord(book, config)
+    names = {**OUTPUT_NAMES, **OPTIONAL_NAMES}
     for kind in OUTPUT_NAMES if what == "all" else (what,):
         data = render_output(book, config, kind, say, record, cache)
-        path = write_atomically(config.out_dir / OUTPUT_NAMES[kind].format(slug), data)
+        path = write_atomically(config.out_dir / names[kind].format(slug), data)
         say(f"wrote {path} ({len(data) / 1024:.0f} KiB)")
         written.append(path)
     return written

@@ -17,7 +17,7 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
-FORMATS = ("pdf", "epub", "booklet", "large-print", "all")
+FORMATS = ("pdf", "epub", "booklet", "large-print", "teacher", "all")
 
 _EPILOG = """\
 exit codes:

@@ -47,6 +47,7 @@ class Edition(Enum):
     STANDARD = "standard"
     LARGE_PRINT = "large-print"
     BOOKLET = "booklet"
+    TEACHER = "teacher"
 
 
 @dataclass(frozen=True)

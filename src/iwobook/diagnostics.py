@@ -34,6 +34,8 @@ class Code(Enum):
     E160 = "timeline-order"
     E170 = "undrawable-character"
     E171 = "layout-impossible"
+    E180 = "question-without-guidance"
+    E181 = "guidance-without-question"
 
     def __lt__(self, other: object) -> bool:
         """Order codes by name, so that diagnostics on the same line sort (Enum members do not compare)."""

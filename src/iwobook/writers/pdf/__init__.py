@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from reportlab.lib.utils import ImageReader
@@ -50,6 +50,8 @@ class PdfLayout:
 
     data: bytes
     pagination: tuple[PageStart, ...]
+    labels: tuple[str, ...] = ()  # the printed label of every page of the file, '' where none is printed
+    block_pages: Mapping[str, str] = field(default_factory=dict)  # block key or '#anchor' -> page label
 
 
 class PdfCapture:
@@ -179,4 +181,5 @@ def layout_pdf(
     if markup.problems:
         raise InputError(undrawable_diagnostics(markup.problems))
     say(f"{doc.page} pages")
-    return PdfLayout(buffer.getvalue(), state.pagination())
+    places = {**state.block_pages, **{"#" + key: folio for key, folio in state.anchor_pages.items()}}
+    return PdfLayout(buffer.getvalue(), state.pagination(), tuple(state.labels), places)

@@ -54,10 +54,14 @@ class PageState:
     labels: list[str] = field(default_factory=list)
     last_loc: Loc | None = None
     starts: dict[str, PageStart] = field(default_factory=dict)
+    block_pages: dict[str, str] = field(default_factory=dict)
 
     def record_start(self, key: str, word: int) -> None:
-        """Record where the current page begins, unless something on it was recorded already."""
+        """Record where the current page begins, unless something on it was recorded already, and the page
+        a keyed block begins on."""
         folio = self.folio()
+        if key and word == 0:
+            self.block_pages.setdefault(key, folio)
         if folio and folio not in self.starts:
             self.starts[folio] = PageStart(folio, key, word)
 

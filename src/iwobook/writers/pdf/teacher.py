@@ -1,0 +1,219 @@
+"""The teacher's notes sheets: for every page of the student edition of record, a sheet twice its width
+whose left half is left free for that page and whose right half holds the notes for it; then the unit
+materials on further sheets. The student pages are placed on the sheets afterwards (iwobook.overlay)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, Paragraph
+
+from iwobook.config import MM, BuildConfig, Paper
+from iwobook.diagnostics import Code, Diagnostic, InputError
+from iwobook.model import Book, Inlines, Section, block_key
+from iwobook.model.teacher import ChapterNotes, TeacherMaterial
+from iwobook.writers.pdf import PdfCapture, PdfLayout, _source_date
+from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.fonts import register_families
+from iwobook.writers.pdf.markup import MarkupWriter
+from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.stylesheet import Geometry, load_stylesheet
+from iwobook.writers.pdf.typeset import paragraph_styles
+
+NOTES_WIDTH = 88 * MM  # two notes columns, each well narrower than the student's text block
+NOTES_GAP = 8 * MM
+
+
+@dataclass(frozen=True)
+class NotesSheets:
+    """The notes sheets' PDF and what the overlay needs: the student page width and the sheets' labels."""
+
+    data: bytes
+    page_width: float
+    labels: tuple[str, ...]
+    unit_pages: int
+
+
+class NotesWriter:
+    """Typesets the notes of the teacher's edition in the student edition's style sheet."""
+
+    def __init__(self, book: Book, material: TeacherMaterial, config: BuildConfig) -> None:
+        paper = config.paper or Paper.from_name(book.metadata.paper)
+        sheet = load_stylesheet(config, paper.size)
+        families = register_families(config.asset("fonts"), sheet.fonts)
+        self.styles = paragraph_styles(sheet, families, book.metadata.language)
+        self.markup = MarkupWriter(families, book.targets, links=False)
+        family_of = {name: spec.family for name, spec in sheet.styles.items()}
+        self.family_of = family_of
+        self.g: Geometry = sheet.geometry
+        self.ts = Typesetter(self.styles, self.markup, config, family_of, NOTES_WIDTH, self.g.text_height, PageState())
+        self.book = book
+        self.material = material
+        self.labels = material.labels
+
+    def para(self, inlines: Inlines, style: str, lead: str = "") -> Paragraph:
+        """Return a paragraph of inlines in style, after a bold lead-in when given."""
+        family = self.family_of[style]
+        head = f"<b>{self.markup.text(lead, family)}</b> " if lead else ""
+        return Paragraph(head + self.markup.inlines(inlines, family), self.styles[style])
+
+    def plain(self, text: str, style: str) -> Paragraph:
+        """Return a paragraph of plain text in style."""
+        return Paragraph(self.markup.text(text, self.family_of[style]), self.styles[style])
+
+    def chapter_notes(self, chapter: Section, notes: ChapterNotes) -> list[Flowable]:
+        """Return a chapter's notes: its title, where it runs, vocabulary and the check question."""
+        out: list[Flowable] = [self.plain(f"{chapter.number}. {chapter.title}", "label")]
+        out.append(self.para(notes.scenes, "small", self.labels.scenes + ":"))
+        if notes.vocabulary:
+            out.append(self.plain(self.labels.vocabulary, "label"))
+            out += [self.para(w.meaning, "small", w.word + ":") for w in notes.vocabulary]
+        out.append(self.para(notes.check, "small", self.labels.check + ":"))
+        if notes.check_answer:
+            out.append(self.para(notes.check_answer, "small", self.labels.check_answer + ":"))
+        return out
+
+    def guidance(self, chapter: Section, number: int, notes: ChapterNotes) -> list[Flowable]:
+        """Return the guidance of one question, kept together under its number."""
+        g = notes.guidance[number - 1]
+        head = self.plain(f"{self.labels.question} {number} ({chapter.number}. {chapter.title})", "label")
+        parts = [
+            self.para(g.answer, "small", self.labels.answer + ":"),
+            self.para(g.evidence, "small", self.labels.evidence + ":"),
+            self.para(g.misconception, "small", self.labels.misconception + ":"),
+        ]
+        head.keepWithNext = 1
+        for part in parts[:-1]:
+            part.keepWithNext = 1
+        return [head, *parts]
+
+    def page_notes(self, places: Mapping[str, str]) -> dict[str, list[Flowable]]:
+        """Return the notes of every printed page, by page label, in the order the book reads."""
+        out: dict[str, list[Flowable]] = {}
+        for chapter in self.book.chapters():
+            notes = self.material.notes_for(chapter.id)
+            if notes is None:
+                continue
+            opening = places.get("#" + chapter.id)
+            if opening:
+                out.setdefault(opening, []).extend(self.chapter_notes(chapter, notes))
+            for number, question in enumerate(chapter.questions, start=1):
+                page = places.get(block_key(question[0].loc)) if question else None
+                if page and number <= len(notes.guidance):
+                    out.setdefault(page, []).extend(self.guidance(chapter, number, notes))
+        for note in self.material.pages:
+            page = places.get("#" + note.target)
+            if page:
+                out.setdefault(page, []).extend(self.ts.blocks(note.text, "small", "small"))
+        return out
+
+    def unit_story(self) -> list[Flowable]:
+        """Return the unit materials: each section under its title."""
+        out: list[Flowable] = []
+        for section in self.material.sections:
+            title = self.plain(section.title, "heading2")
+            title.keepWithNext = 1
+            out.append(title)
+            out += self.ts.blocks(section.blocks, "body", "body_first")
+        return out
+
+
+def fill_frame(frame: Frame, story: list[Flowable], canvas: Canvas) -> None:
+    """Draw the flowables at the head of story into frame while they fit, splitting paragraphs and keeping a
+    flowable marked keepWithNext with the next one; remove what was drawn from story. (reportlab's own
+    Frame.addFromList neither splits nor keeps flowables together; the frame's free height is private.)"""
+    while story:
+        group = 1
+        while group < len(story) and getattr(story[group - 1], "keepWithNext", False):
+            group += 1
+        if group > 1 and not frame._atTop:
+            width = frame._getAvailableWidth()
+            height = sum(
+                f.wrapOn(canvas, width, frame._aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story[:group]
+            )
+            if height > frame._y - frame._y1p:
+                return
+        if frame.add(story[0], canvas, trySplit=1):
+            del story[0]
+            continue
+        parts = frame.split(story[0], canvas)
+        if len(parts) < 2 or not frame.add(parts[0], canvas, trySplit=1):
+            return
+        story[0:1] = parts[1:]
+
+
+def draw_header(canvas: Canvas, writer: NotesWriter, x: float, text: str) -> None:
+    """Draw the notes column's header line at the running head's height."""
+    g = writer.g
+    style: ParagraphStyle = writer.styles["running_head"]
+    canvas.saveState()
+    canvas.setFont(style.fontName, style.fontSize)
+    canvas.drawString(x, g.height - g.margin_top + g.head_offset, text)
+    canvas.restoreState()
+
+
+def is_numbered(label: str) -> bool:
+    """Return True for a printed page number (arabic or roman), False for 'Cover' and the like."""
+    return label.isdigit() or (bool(label) and set(label) <= set("ivxlcdm"))
+
+
+def render_notes_sheets(
+    book: Book, material: TeacherMaterial, layout: PdfLayout, config: BuildConfig, say: Callable[[str], None]
+) -> NotesSheets:
+    """Return one notes sheet for every page of the student layout, then the unit materials' sheets."""
+    writer = NotesWriter(book, material, config)
+    g = writer.g
+    width, height = g.width, g.height
+    first = width + (width - 2 * NOTES_WIDTH - NOTES_GAP) / 2
+    columns = ((first, NOTES_WIDTH), (first + NOTES_WIDTH + NOTES_GAP, NOTES_WIDTH))
+    notes = writer.page_notes(layout.block_pages)
+    capture = PdfCapture()
+    labels = writer.labels
+    overflow: list[Flowable] = []
+    sheets: list[str] = list(layout.labels)
+    with _source_date(config.source_date_epoch or 0):
+        base = writer.styles["base"]
+        canvas = Canvas(
+            capture,
+            pagesize=(2 * width, height),
+            invariant=1,
+            pageCompression=1,
+            initialFontName=base.fontName,
+            initialFontSize=base.fontSize,
+            initialLeading=base.leading,
+        )
+        canvas.setTitle(f"{book.metadata.title}: {labels.edition}")
+        canvas.setAuthor(", ".join(c.name for c in book.metadata.contributors))
+        canvas.setCreator(f"iwobook ({config.edition.value} edition)")
+        for label in layout.labels:
+            numbered = is_numbered(label)
+            draw_header(
+                canvas, writer, first, f"{labels.edition} · {labels.page} {label}" if numbered else labels.edition
+            )
+            flowables = list(notes.get(label, [])) if numbered else []
+            for x, w in columns:
+                fill_frame(Frame(x, g.margin_bottom, w, g.text_height, 0, 0, 0, 0, showBoundary=0), flowables, canvas)
+            if flowables:
+                overflow += [writer.plain(f"{labels.page} {label}", "label"), *flowables]
+            canvas.showPage()
+        story = overflow + writer.unit_story()
+        unit = 0
+        while story:
+            unit += 1
+            left = g.margin_inner if (len(sheets) + 1) % 2 == 1 else g.margin_outer
+            draw_header(canvas, writer, left, f"{labels.edition} · {labels.unit} · T{unit}")
+            before = (len(story), story[0])
+            for x, w in ((left, g.text_width), *columns):
+                fill_frame(Frame(x, g.margin_bottom, w, g.text_height, 0, 0, 0, 0, showBoundary=0), story, canvas)
+            if story and (len(story), story[0]) == before:
+                where = material.sections[0].loc if material.sections else material.loc
+                message = "a block of the teacher's material is too large to fit on any page; shorten or split it"
+                raise InputError([Diagnostic(where.file, where.line, Code.E171, message)])
+            sheets.append(f"T{unit}")
+            canvas.showPage()
+        canvas.save()
+    say(f"{len(layout.labels)} notes sheets and {unit} pages of unit materials")
+    return NotesSheets(capture.getvalue(), width, tuple(sheets), unit)

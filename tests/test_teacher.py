@@ -1,0 +1,173 @@
+"""The teacher's edition: page for page with the student edition of record, guidance beside every question,
+the teacher's diagnostics (E180, E181, E131) with the exact line, and the study guide's teacher material."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from iwobook.build import PrintRecord, configure, render_output
+from iwobook.check import load_checked
+from iwobook.diagnostics import InputError
+from iwobook.load.teacher import load_teacher
+from iwobook.model import Book, Paragraph, Text, plain_text
+from iwobook.model.teacher import TeacherMaterial
+from iwobook.transform import prepare
+from iwobook.walk import block_inlines
+from iwobook.writers.pdf import PdfLayout, layout_pdf
+from iwobook.writers.pdf.teacher import is_numbered
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = Path(__file__).parent / "fixtures" / "mini"
+
+
+def _quiet(_: str) -> None:
+    """Discard progress lines."""
+
+
+def words_of(text: str) -> str:
+    """Return text as one line of words, hyphenated line ends joined, for comparing extracted PDF text."""
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Editions:
+    """The study guide, its teacher's material, the student layout of record and the teacher's PDF."""
+
+    book: Book
+    material: TeacherMaterial
+    student: PdfLayout
+    teacher: PdfReader
+
+
+@pytest.fixture(scope="module")
+def editions() -> Editions:
+    """Build the study guide's student edition of record and its teacher's edition once."""
+    book = prepare(load_checked(ROOT))
+    config = configure(ROOT, book, None, None)
+    record = PrintRecord(book, config)
+    student = layout_pdf(book, record.config, _quiet)
+    teacher = render_output(book, config, "teacher", _quiet, record)
+    return Editions(book, load_teacher(ROOT, book), student, PdfReader(io.BytesIO(teacher)))
+
+
+def test_every_numbered_student_page_is_on_the_teacher_page_with_its_number(editions: Editions) -> None:
+    student = PdfReader(io.BytesIO(editions.student.data))
+    teacher = editions.teacher
+    labels = teacher.page_labels
+    numbered = [i for i, label in enumerate(editions.student.labels) if is_numbered(label)]
+    assert len(numbered) > 50
+    for index in numbered:
+        label = editions.student.labels[index]
+        assert student.page_labels[index] == label
+        assert labels[index] == label, (index, label, labels[index])
+        page = words_of(student.pages[index].extract_text())
+        sheet = words_of(teacher.pages[index].extract_text())
+        assert page in sheet, f"student page {label} is not on the teacher's page {labels[index]}"
+        assert f"Notes for page {label}" in sheet
+    unit = [label for label in labels[len(student.pages) :]]
+    assert unit and all(re.fullmatch(r"T\d+", label) for label in unit)
+
+
+def test_every_question_has_its_guidance_on_its_page(editions: Editions) -> None:
+    student = PdfReader(io.BytesIO(editions.student.data))
+    index_of = {label: i for i, label in enumerate(editions.student.labels) if is_numbered(label)}
+    count = 0
+    for chapter in editions.book.chapters():
+        notes = editions.material.notes_for(chapter.id)
+        assert notes is not None, chapter.id
+        for question, guidance in zip(chapter.questions, notes.guidance, strict=True):
+            label = editions.student.block_pages[f"{question[0].loc.file}:{question[0].loc.line}"]
+            index = index_of[label]
+            longest = max((n.text for n in question if isinstance(n, Text)), key=len)
+            opening = " ".join(longest.split()[:4])
+            assert opening in words_of(student.pages[index].extract_text()), (chapter.id, label, opening)
+            sheet = words_of(editions.teacher.pages[index].extract_text())
+            assert words_of(plain_text(guidance.answer)) in sheet, (chapter.id, label)
+            count += 1
+    assert count == 64
+
+
+def test_the_teacher_material_is_complete(editions: Editions) -> None:
+    material = editions.material
+    for chapter in editions.book.chapters():
+        notes = material.notes_for(chapter.id)
+        assert notes is not None and notes.scenes and notes.check, chapter.id
+        assert 5 <= len(notes.vocabulary) <= 8, chapter.id
+        assert len(notes.guidance) == len(chapter.questions)
+        for g in notes.guidance:
+            words = sum(len(plain_text(part).split()) for part in (g.answer, g.evidence, g.misconception))
+            assert words >= 25 and g.answer and g.evidence and g.misconception, (chapter.id, words)
+    titles = {s.id: s for s in material.sections}
+    assert {"lesson-plan", "prompts", "rubric", "primary-sources", "symbols", "map-and-timeline"} <= set(titles)
+    prompts = [b for b in titles["prompts"].blocks if not isinstance(b, Paragraph)]
+    assert prompts and len(getattr(prompts[0], "items", ())) >= 8
+    symbols = " ".join(getattr(node, "text", "") for node in block_inlines(titles["symbols"].blocks))
+    for symbol in ("letters", "shovel", "pistol", "flag"):
+        assert symbol in symbols.lower()
+
+
+# --- the teacher's diagnostics on a tiny copy of the mini fixture ----------------------------------------
+
+TEACHER_YAML = "chapters: teacher/chapters.yaml\n"
+GUIDANCE = "    - {answer: a strong answer, evidence: the scene, misconception: a common mistake}\n"
+
+
+def chapter_notes(chapter: str, guidance: int) -> str:
+    """Return the notes of one mini chapter with guidance for its first questions."""
+    head = f"- chapter: {chapter}\n  scenes: the whole part\n  vocabulary: []\n  check: A check question?\n"
+    return head + "  guidance:\n" + GUIDANCE * guidance
+
+
+def teacher_problems(tmp_path: Path, chapters: str) -> list[str]:
+    """Return the teacher's diagnostics of the mini fixture with chapters as its chapter notes."""
+    root = tmp_path / "book"
+    shutil.copytree(FIXTURE, root)
+    (root / "manuscript" / "teacher.yaml").write_text(TEACHER_YAML, encoding="utf-8")
+    (root / "manuscript" / "teacher").mkdir()
+    (root / "manuscript" / "teacher" / "chapters.yaml").write_text(chapters, encoding="utf-8")
+    book = prepare(load_checked(root))
+    with pytest.raises(InputError) as raised:
+        load_teacher(root, book)
+    return [str(d) for d in raised.value.diagnostics]
+
+
+def test_e180_a_question_without_guidance(tmp_path: Path) -> None:
+    problems = teacher_problems(tmp_path, chapter_notes("arrival", 3) + chapter_notes("storm", 2))
+    assert problems == ["manuscript/02-storm.md:9: E180 question 3 of 'storm' has no teacher's guidance"]
+
+
+def test_e180_a_chapter_without_notes(tmp_path: Path) -> None:
+    problems = teacher_problems(tmp_path, chapter_notes("arrival", 3))
+    assert problems == [
+        f"manuscript/02-storm.md:{line}: E180 question {n} of 'storm' has no teacher's guidance"
+        for n, line in ((1, 7), (2, 8), (3, 9))
+    ]
+
+
+def test_e181_guidance_without_a_question(tmp_path: Path) -> None:
+    problems = teacher_problems(tmp_path, chapter_notes("arrival", 4) + chapter_notes("storm", 3))
+    assert problems == ["manuscript/teacher/chapters.yaml:9: E181 guidance with no question: 'arrival' has 3 questions"]
+
+
+def test_e131_notes_for_a_chapter_the_book_lacks(tmp_path: Path) -> None:
+    notes = chapter_notes("arrival", 3) + chapter_notes("storm", 3) + chapter_notes("harbour", 0)
+    problems = teacher_problems(tmp_path, notes)
+    assert problems == [
+        "manuscript/teacher/chapters.yaml:17: E131 notes for chapter 'harbour', which the book does not have"
+    ]
+
+
+def test_a_book_without_teacher_material_says_so(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(FIXTURE, root)
+    with pytest.raises(InputError) as raised:
+        load_teacher(root, prepare(load_checked(root)))
+    assert [d.code.name for d in raised.value.diagnostics] == ["E100"]
