@@ -222,8 +222,7 @@ ERROR_CASES = [
     ),
     case(
         "E103-symlinked-folder",
-        "manuscript/book.yaml:25: E103 path 'linked/secret.md' leads through a symbolic link "
-        "outside the project",
+        "manuscript/book.yaml:25: E103 path 'linked/secret.md' leads through a symbolic link outside the project",
         Write("../secret.md", SECRET),
         Symlink("manuscript/linked", "../.."),
         Replace(BOOK, "intro.md]", "linked/secret.md]"),
@@ -236,8 +235,7 @@ ERROR_CASES = [
     ),
     case(
         "E103-image-url",
-        "manuscript/01-arrival.md:16: E103 path 'https://example.org/a.png' must be a file in the project, "
-        "not a URL",
+        "manuscript/01-arrival.md:16: E103 path 'https://example.org/a.png' must be a file in the project, not a URL",
         Replace(ARRIVAL, "(../assets/images/lighthouse.png", "(https://example.org/a.png"),
     ),
     # E104 empty file
@@ -255,8 +253,7 @@ ERROR_CASES = [
     ),
     case(
         "E110-book-unclosed-quote",
-        "manuscript/book.yaml:1: E110 YAML syntax error: found unexpected end of stream "
-        "while scanning a quoted scalar",
+        "manuscript/book.yaml:1: E110 YAML syntax error: found unexpected end of stream while scanning a quoted scalar",
         Replace(BOOK, "title: The Lighthouse Keeper", 'title: "The Lighthouse Keeper'),
     ),
     case(
@@ -272,8 +269,7 @@ ERROR_CASES = [
     ),
     case(
         "E110-data-file-tab",
-        "manuscript/data/timeline.yaml:4: E110 YAML syntax error: "
-        "found character '\\t' that cannot start any token",
+        "manuscript/data/timeline.yaml:4: E110 YAML syntax error: found character '\\t' that cannot start any token",
         Replace(TIMELINE, "  text: The storm.", "\ttext: The storm."),
     ),
     case(
@@ -288,8 +284,7 @@ ERROR_CASES = [
     ),
     case(
         "E110-front-matter-unclosed-quote",
-        "manuscript/intro.md:2: E110 YAML syntax error: found unexpected end of stream "
-        "while scanning a quoted scalar",
+        "manuscript/intro.md:2: E110 YAML syntax error: found unexpected end of stream while scanning a quoted scalar",
         Replace(INTRO, "title: How to use this book", 'title: "How to use this book'),
     ),
     case(
@@ -312,8 +307,7 @@ ERROR_CASES = [
     # E111 front matter missing / not closed
     case(
         "E111-missing",
-        "manuscript/intro.md:1: E111 the file must start with a front matter block: a line '---', YAML, "
-        "then '---'",
+        "manuscript/intro.md:1: E111 the file must start with a front matter block: a line '---', YAML, then '---'",
         Write(INTRO, "This book tells of [[mara]].\n"),
     ),
     case(
@@ -455,14 +449,12 @@ ERROR_CASES = [
     # E131 dangling reference
     case(
         "E131-prose",
-        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book "
-        "(did you mean 'mara'?)",
+        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book (did you mean 'mara'?)",
         Replace(STORM, "[[mara]] keeps", "[[marra]] keeps"),
     ),
     case(
         "E131-question",
-        "manuscript/02-storm.md:7: E131 cross-reference to 'thomas' names nothing in the book "
-        "(did you mean 'tomas'?)",
+        "manuscript/02-storm.md:7: E131 cross-reference to 'thomas' names nothing in the book (did you mean 'tomas'?)",
         Replace(STORM, "Was [[tomas]]", "Was [[thomas]]"),
     ),
     case(
@@ -495,8 +487,7 @@ ERROR_CASES = [
     ),
     case(
         "E131-letter-author",
-        "manuscript/data/letters.yaml:1: E131 letter author 'maria' is not a character id "
-        "(did you mean 'mara'?)",
+        "manuscript/data/letters.yaml:1: E131 letter author 'maria' is not a character id (did you mean 'mara'?)",
         Replace(LETTERS, "author: mara", "author: maria"),
     ),
     # E132 unknown theme
@@ -647,6 +638,13 @@ ERROR_CASES = [
         Replace(ARRIVAL, "themes: [duty]\n", ""),
         Replace(STORM, "themes: [duty, sea]\n", ""),
     ),
+    # E180 a generated word without wording in the book's language
+    case(
+        "E180",
+        "manuscript/book.yaml:3: E180 no message catalogue for language 'el' (iwobook has de, en, es, fr, ja): add"
+        " assets/locales/el.yaml with every message of iwobook's en.yaml",
+        Replace(BOOK, "language: en-GB", "language: el"),
+    ),
 ]
 
 
@@ -693,8 +691,7 @@ def test_crlf_keeps_line_numbers(tmp_path: Path) -> None:
     text = (FIXTURE / STORM).read_text(encoding="utf-8").replace("[[mara]] keeps", "[[marra]] keeps")
     change = WriteBytes(STORM, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     assert diagnostics(tmp_path, change) == [
-        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book "
-        "(did you mean 'mara'?)"
+        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book (did you mean 'mara'?)"
     ]
 
 
@@ -711,10 +708,8 @@ def test_several_problems_in_several_files_are_reported_sorted(tmp_path: Path) -
     )
     assert found == [
         "manuscript/01-arrival.md:16: E140 image 'nothing.png' does not exist",
-        "manuscript/01-arrival.md:16: E141 image 'nothing.png' has no alt text: "
-        "write ![what it shows](nothing.png)",
-        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book "
-        "(did you mean 'mara'?)",
+        "manuscript/01-arrival.md:16: E141 image 'nothing.png' has no alt text: write ![what it shows](nothing.png)",
+        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book (did you mean 'mara'?)",
         "manuscript/book.yaml:14: E120 unknown field 'papr' in book.yaml (did you mean 'paper'?)",
         "manuscript/data/characters.yaml:14: E122 'historical' must be true or false, not text",
         "manuscript/data/timeline.yaml:3: E160 event dated 1899-12-24 comes after one dated 1900-04",

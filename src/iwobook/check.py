@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from iwobook.coverage import check_coverage
 from iwobook.diagnostics import Code, InputError, Report, suggest
 from iwobook.load.book import ManuscriptLoader
 from iwobook.load.files import image_problem
+from iwobook.load.messages import load_messages
 from iwobook.load.prosecache import ProseCache
 from iwobook.model import Blocks, Book, Generated, GeneratedSection, Loc, Section
 from iwobook.walk import book_refs, figures_of
@@ -112,6 +114,7 @@ def load_checked(root: Path, prose: ProseCache | None = None) -> Book:
         prose.forget_unused()
     if book is not None:
         check_book(book, root.resolve(), report)
+        book = replace(book, messages=load_messages(root, book.metadata.language, report))
     if report or book is None:
         raise InputError(report.sorted())
     return book

@@ -55,7 +55,7 @@ def render_cover_image(book: Book, config: BuildConfig, width: int, height: int)
         path = config.root / book.metadata.cover
         if path.is_file():
             return fit_image(path, width, height)
-    edition = "Large-print edition" if config.edition is Edition.LARGE_PRINT else ""
+    edition = book.messages("cover.large_print") if config.edition is Edition.LARGE_PRINT else ""
     return draw_cover(book, find_fonts(config.asset("fonts")), width, height, edition)
 
 

@@ -36,6 +36,7 @@ class Code(Enum):
     E171 = "layout-impossible"
     E180 = "question-without-guidance"
     E181 = "guidance-without-question"
+    E190 = "missing-message"
 
     def __lt__(self, other: object) -> bool:
         """Order codes by name, so that diagnostics on the same line sort (Enum members do not compare)."""

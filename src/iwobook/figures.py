@@ -12,8 +12,6 @@ from enum import Enum
 
 from iwobook.model import Book, MapData, Place, PlaceKind
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 class Anchor(Enum):
     """Where a text label sits relative to its point."""
@@ -126,7 +124,7 @@ def draw_timeline(book: Book, width: float) -> Drawing | None:
         x = x_of(month)
         shapes.append(Line(((x, axis_y - 3), (x, axis_y + 3)), width=0.6))
         if month < high:
-            name = MONTHS[month % 12]
+            name = book.messages.month(month % 12 + 1)
             label = f"{name} {month // 12}" if month % 12 in (0,) or month == low else name
             shapes.append(Label((x_of(month + 0.5), axis_y + 14), label, 7, anchor=Anchor.MIDDLE, grey=0.25))
     rows: list[float] = []
@@ -145,12 +143,9 @@ def draw_timeline(book: Book, width: float) -> Drawing | None:
     top = axis_y - 11 - len(rows) * 15
     shifted = tuple(_shift(s, -top + 6) for s in shapes)
     height = axis_y - top + 6 + 24
-    first_date, last_date = events[0].date, events[-1].date
-    alt = (
-        f"Timeline of {len(events)} numbered events from {first_date} to {last_date}, drawn along a month axis; "
-        "the numbers match the list that follows."
-    )
-    return Drawing(width, height, shifted, "Timeline", alt)
+    words = book.messages
+    alt = words("timeline.alt", count=len(events), first=words.date(events[0].date), last=words.date(events[-1].date))
+    return Drawing(width, height, shifted, words("timeline.title"), alt)
 
 
 def _shift(shape: Shape, dy: float) -> Shape:
@@ -178,11 +173,12 @@ def place_chapters(book: Book) -> dict[str, tuple[int, ...]]:
     return {key: tuple(value) for key, value in out.items()}
 
 
-def place_label(place: Place, chapters: tuple[int, ...]) -> str:
+def place_label(book: Book, place: Place, chapters: tuple[int, ...]) -> str:
     """Return a place's label with the chapters it is a key place of."""
     if not chapters:
         return place.name
-    return f"{place.name} (ch. {', '.join(str(n) for n in chapters)})"
+    words = book.messages
+    return words("map.place_chapters", name=place.name, chapters=words("format.comma").join(str(n) for n in chapters))
 
 
 def draw_map(book: Book, width: float) -> Drawing | None:
@@ -207,17 +203,20 @@ def draw_map(book: Book, width: float) -> Drawing | None:
         x, y = pt(place.at)
         shapes.extend(_marker(place.kind, x, y))
         anchor, dx, dy = _LABEL_SIDES[place.label_side]
-        text = place_label(place, chapters.get(place.id, ()))
+        text = place_label(book, place, chapters.get(place.id, ()))
         shapes.append(Label((x + dx, y + dy), text, 7.5, bold=True, anchor=anchor, halo=True))
     north_x, north_y = width - pad - 6, pad + 6
     shapes.append(Polygon(((north_x, north_y), (north_x - 5, north_y + 14), (north_x + 5, north_y + 14)), fill=0.0))
-    shapes.append(Label((north_x, north_y + 26), "N", 9, bold=True, anchor=Anchor.MIDDLE))
-    shapes.append(Label((pad, height - 4), "Schematic, not to scale", 7, anchor=Anchor.START, grey=0.3))
-    described = "; ".join(
-        f"{place_label(p, chapters.get(p.id, ()))}: {p.note}" if p.note else place_label(p, chapters.get(p.id, ()))
+    words = book.messages
+    shapes.append(Label((north_x, north_y + 26), words("map.north_letter"), 9, bold=True, anchor=Anchor.MIDDLE))
+    shapes.append(Label((pad, height - 4), words("map.not_to_scale"), 7, anchor=Anchor.START, grey=0.3))
+    described = words("format.series").join(
+        words("map.marker", words=place_label(book, p, chapters.get(p.id, ())), meaning=p.note)
+        if p.note
+        else place_label(book, p, chapters.get(p.id, ()))
         for p in data.places
     )
-    alt = f"{data.title}. {data.note} Places: {described}."
+    alt = words("map.alt", title=data.title, note=data.note, places=described)
     return Drawing(width, height, tuple(shapes), data.title, alt)
 
 
@@ -259,15 +258,8 @@ def _marker(kind: PlaceKind, x: float, y: float) -> list[Shape]:
 
 def legend(book: Book) -> list[tuple[PlaceKind, str]]:
     """Return (kind, meaning) for each kind of place the map uses, for a key below the map."""
-    words = {
-        PlaceKind.PEAK: "peak",
-        PlaceKind.BEACH: "beach",
-        PlaceKind.AIRFIELD: "airfield",
-        PlaceKind.AREA: "area of high ground",
-        PlaceKind.POSITION: "defensive position",
-    }
     used = [] if book.map is None else list(dict.fromkeys(p.kind for p in book.map.places))
-    return [(kind, words[kind]) for kind in used]
+    return [(kind, book.messages(f"map.kind.{kind.value}")) for kind in used]
 
 
 def timeline_numbers(book: Book) -> dict[int, int]:

@@ -34,10 +34,10 @@ def number_chapters(book: Book) -> Book:
     return replace(book, parts=tuple(parts))
 
 
-def section_label(section: AnySection) -> str:
-    """Return how a cross-reference to a section reads: 'Chapter 3: Title' or the title."""
+def section_label(book: Book, section: AnySection) -> str:
+    """Return how a cross-reference to a section reads: 'Chapter 3: Title' (in the book's language) or the title."""
     if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-        return f"Chapter {section.number}: {section.title}"
+        return book.messages("chapter.reference", number=section.number, title=section.title)
     return section.title
 
 
@@ -50,7 +50,7 @@ def collect_targets(book: Book) -> dict[str, Target]:
         targets.setdefault(target.id, target)
 
     for section in book.sections():
-        add(Target(section.id, TargetKind.SECTION, section_label(section), section.id))
+        add(Target(section.id, TargetKind.SECTION, section_label(book, section), section.id))
     for c in book.characters:
         add(Target(c.id, TargetKind.CHARACTER, c.display, home.get(Generated.CHARACTERS, "")))
     for t in book.terms:

@@ -1,8 +1,11 @@
 """The document model: frozen, typed nodes for the whole book, each carrying its source location.
 
-nodes: locations, inline and block nodes; records: the data files' entries; book: the structure.
+nodes: locations, inline and block nodes; records: the data files' entries; book: the structure;
+messages: the book's words in its language; anchors: every id scheme and block key.
 """
 
+from iwobook.model import anchors
+from iwobook.model.anchors import block_key
 from iwobook.model.book import (
     AnySection,
     Appearance,
@@ -18,8 +21,8 @@ from iwobook.model.book import (
     SectionKind,
     Target,
     TargetKind,
-    block_key,
 )
+from iwobook.model.messages import Messages
 from iwobook.model.nodes import (
     Block,
     Blocks,
@@ -85,6 +88,7 @@ __all__ = [
     "Loc",
     "MapData",
     "Matter",
+    "Messages",
     "Metadata",
     "OriginalText",
     "PageStart",
@@ -102,6 +106,7 @@ __all__ = [
     "Text",
     "Theme",
     "TimelineEvent",
+    "anchors",
     "block_key",
     "has_cjk",
     "is_cjk",

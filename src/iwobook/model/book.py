@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TypeAlias
 
+from iwobook.model.messages import Messages
 from iwobook.model.nodes import Blocks, Inlines, Loc
 from iwobook.model.records import Character, Letter, MapData, Term, Theme, TimelineEvent
 
@@ -151,6 +152,7 @@ class Book:
     map: MapData | None = None
     targets: dict[str, Target] = field(default_factory=dict)
     appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
+    messages: Messages = field(default_factory=Messages)
 
     def sections(self) -> tuple[AnySection, ...]:
         """Return every section in reading order."""
@@ -168,8 +170,3 @@ class PageStart:
     label: str
     key: str
     word: int
-
-
-def block_key(loc: Loc) -> str:
-    """Return the key both writers use for the paragraph or heading that starts at loc."""
-    return f"{loc.file}:{loc.line}"

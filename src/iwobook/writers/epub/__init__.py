@@ -9,7 +9,7 @@ from typing import assert_never
 
 from iwobook.config import BuildConfig, Paper
 from iwobook.cover import render_cover_png
-from iwobook.model import AnySection, Book, GeneratedSection, PageStart, Section, SectionKind
+from iwobook.model import AnySection, Book, GeneratedSection, PageStart, Section, SectionKind, anchors
 from iwobook.writers.epub.accessibility import describe_accessibility
 from iwobook.writers.epub.content import Context
 from iwobook.writers.epub.generated import render_generated
@@ -101,10 +101,10 @@ def find_section_pages(book: Book, pagination: Sequence[PageStart]) -> dict[str,
     ids = {section.id for section in book.sections()}
     pages: dict[str, str] = {}
     for start in pagination:
-        if not start.key.startswith("#") or start.word:
+        ident = anchors.key_id(start.key)
+        if ident is None or start.word:
             continue
-        ident = start.key[1:]
-        for candidate in (ident, ident.removeprefix("part-")):
+        for candidate in (ident, anchors.section_of_part(ident)):
             if candidate in ids:
                 pages[candidate] = start.label
                 break
@@ -114,9 +114,12 @@ def find_section_pages(book: Book, pagination: Sequence[PageStart]) -> dict[str,
 def describe_print_source(book: Book) -> str:
     """Return how the print edition the page numbers come from is named in the metadata."""
     meta = book.metadata
+    words = book.messages
     paper = Paper.from_name(meta.paper).name if meta.paper else ""
-    edition = f", {meta.edition}" if meta.edition else ""
-    return f"{meta.title}{edition}, print edition" + (f" ({paper})" if paper else "")
+    name = words("epub.book_edition", title=meta.title, edition=meta.edition) if meta.edition else meta.title
+    return (
+        words("epub.print_edition_paper", book=name, paper=paper) if paper else words("epub.print_edition", book=name)
+    )
 
 
 def render_epub(
@@ -137,7 +140,7 @@ def render_epub(
         find_section_pages(book, pagination),
     )
     entries = build_toc(pages)
-    marks = build_landmarks(pages)
+    marks = build_landmarks(pages, book.messages)
     bodies = [render_page_body(page, ctx, entries, marks) for page in pages]
     placement = place_page_breaks([page.file for page in pages], bodies, pagination, make_aliases(pages))
     for problem in placement.problems:
@@ -146,7 +149,7 @@ def render_epub(
         say(f"epub: {len(placement.breaks)} page breaks of the print edition marked")
         for page, body in zip(pages, placement.bodies, strict=True):
             if isinstance(page.what, NavPage):
-                body.append(render_page_list(placement.breaks))
+                body.append(render_page_list(placement.breaks, book.messages("page.list")))
     documents = [make_document(page, body, ctx) for page, body in zip(pages, placement.bodies, strict=True)]
     say(f"epub: {len(documents)} documents, {len(images)} images, drawing the cover")
     cover = Resource(COVER_FILE, "image/png", render_cover_png(book, config, *COVER_SIZE))
@@ -154,4 +157,8 @@ def render_epub(
     source = describe_print_source(book) if placement.breaks else ""
     has_figures = any("svg" in document.properties for document in documents)
     a11y = describe_accessibility(book, has_images=bool(images) or has_figures, page_source=source)
-    return package_epub(book.metadata, a11y, documents, resources, cover, entries, get_epoch(book, config), source)
+    meta = book.metadata
+    licence = book.messages("epub.rights_licence", licence=meta.licence) if meta.licence else ""
+    rights = " ".join(part for part in (meta.rights, licence) if part)
+    epoch = get_epoch(book, config)
+    return package_epub(meta, a11y, documents, resources, cover, entries, epoch, source, rights)

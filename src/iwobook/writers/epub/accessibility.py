@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from iwobook.model import Book, Inline, LangSpan, Section, Text, has_cjk
 from iwobook.walk import block_inlines, inlines_of, section_inlines
-from iwobook.writers.epub.content import JAPANESE, get_language_name, get_primary_language
+from iwobook.writers.epub.content import JAPANESE, get_primary_language
 from iwobook.writers.epub.package import Accessibility
 
 FEATURES = (
@@ -58,27 +58,15 @@ def describe_accessibility(book: Book, has_images: bool, page_source: str = "") 
 
     page_source names the print edition whose page breaks the EPUB marks ('' when it marks none).
     """
-    languages = [get_language_name(lang) for lang in find_other_languages(book)]
-    sentences = [
-        "This EPUB 3 publication is designed to meet EPUB Accessibility 1.1 at WCAG 2.1 Level AA.",
-        "It has a table of contents, headings and ARIA landmarks for structural navigation, a logical reading order,"
-        " and links from the chapters to the glossaries and back.",
-    ]
+    words = book.messages
+    languages = [words.language_name(lang) for lang in find_other_languages(book)]
+    sentences = [words("a11y.conformance"), words("a11y.navigation")]
     if languages:
-        names = ", ".join(languages[:-1]) + (" and " if len(languages) > 1 else "") + languages[-1]
-        sentences.append(f"Passages in {names} are tagged with their language for text-to-speech.")
-    sentences.append(
-        "Every image and drawn figure has a text alternative; the map and the timeline also have a full text"
-        " equivalent beside them."
-        if has_images
-        else "The only image is the cover, which has a text alternative."
-    )
+        sentences.append(words("a11y.languages", languages=words.join(languages)))
+    sentences.append(words("a11y.figures") if has_images else words("a11y.cover_only"))
     if page_source:
-        sentences.append(
-            f"Page-break markers and a page list give the page numbers of the {page_source}, so readers of both"
-            " can find the same place."
-        )
-    sentences.append("The text reflows and no fonts or colours are imposed, so the reader's display settings apply.")
+        sentences.append(words("a11y.pages", source=page_source))
+    sentences.append(words("a11y.reflow"))
     return Accessibility(
         modes=("textual", "visual") if has_images else ("textual",),
         sufficient=("textual", "textual,visual") if has_images else ("textual",),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import assert_never
@@ -23,26 +22,19 @@ from iwobook.model import (
     LineBreak,
     Link,
     ListBlock,
+    Messages,
     Paragraph,
     Quote,
     Strong,
     TargetKind,
     Text,
+    anchors,
     block_key,
     script_runs,
 )
 from iwobook.writers.epub.markup import Node, h, make_lang_attrs
 
 JAPANESE = "ja"
-LANGUAGE_NAMES = {
-    "ja": "Japanese",
-    "ja-latn": "Japanese (romanized)",
-    "id": "Indonesian",
-    "en": "English",
-    "nl": "Dutch",
-    "de": "German",
-    "fr": "French",
-}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # marks the element of a model block with its key (model.block_key) for the page-break markers;
 # writers.epub.pagination removes it from every document before serialisation
@@ -59,6 +51,11 @@ class Context:
     files: Mapping[str, str]
     images: Mapping[str, str]
     print_pages: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def words(self) -> Messages:
+        """Return the book's message catalogue."""
+        return self.book.messages
 
     def resolve_section(self, section_id: str) -> str | None:
         """Return the file of a section, or None when it is not in the book."""
@@ -78,11 +75,6 @@ class Context:
 def get_primary_language(lang: str) -> str:
     """Return the primary subtag of a BCP 47 tag, lower case ('en-GB' -> 'en')."""
     return lang.split("-")[0].lower()
-
-
-def get_language_name(lang: str) -> str:
-    """Return an English name for a language tag ('ja' -> 'Japanese'), or the tag itself."""
-    return LANGUAGE_NAMES.get(lang.lower(), LANGUAGE_NAMES.get(get_primary_language(lang), lang))
 
 
 def render_text(text: str, lang: str) -> list[Node]:
@@ -171,37 +163,26 @@ def render_item(item: Blocks, ctx: Context, lang: str) -> Node:
     return h("li", None, render_blocks(item, ctx, lang))
 
 
-def format_date(iso: str) -> str:
-    """Return an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) as '19 February 1945', 'June 1944' or '1945'; else as given."""
-    parts = iso.split("-")
-    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3:
-        return iso
-    year = parts[0]
-    if len(parts) == 1:
-        return year
-    month = int(parts[1])
-    if not 1 <= month <= 12:
-        return iso
-    name = calendar.month_name[month]
-    return f"{name} {year}" if len(parts) == 2 else f"{int(parts[2])} {name} {year}"
-
-
 def render_chapter_list(label: str, appearances: tuple[Appearance, ...], ctx: Context, ident: str = "") -> Node | None:
-    """Return a 'label: Chapter 1: Title; ...' paragraph linking each chapter, or None when there are none."""
+    """Return a 'label: Chapter 1: Title; ...' paragraph linking each chapter, or None when there are none.
+
+    label is the message key of the label.
+    """
     links: list[Node] = []
     for n, appearance in enumerate(appearances):
         href = ctx.resolve_section(appearance.section_id)
-        text = f"Chapter {appearance.number}: {appearance.title}"
+        text = ctx.words("chapter.reference", number=appearance.number, title=appearance.title)
         if n:
-            links.append("; ")
+            links.append(ctx.words("format.series"))
         links.append(h("a", {"href": href}, render_text(text, ctx.lang)) if href else text)
     if not links:
         return None
-    return h("p", {"id": ident, "class": "appears"}, h("span", {"class": "label"}, f"{label}:"), " ", links)
+    attrs = {"id": ident, "class": "appears"} if ident else {"class": "appears"}
+    return h("p", attrs, h("span", {"class": "label"}, ctx.words.label(label)), " ", links)
 
 
 def render_appearances(label: str, ident: str, ctx: Context) -> Node | None:
-    """Return the 'Appears in' line of an entry (id 'appears-<entry id>'), or None when no chapter refers to it.
+    """Return the 'Appears in' line of an entry (label is its message key), or None when no chapter refers to it.
 
     With the print edition's page numbers it reads as print does, 'Chapter 4 (p. 17), Chapter 7 (p. 23)';
     without them, 'Chapter 4: Title; ...'. Each chapter is a link.
@@ -210,14 +191,17 @@ def render_appearances(label: str, ident: str, ctx: Context) -> Node | None:
     if not appearances:
         return None
     if not all(a.section_id in ctx.print_pages for a in appearances):
-        return render_chapter_list(label, appearances, ctx, f"appears-{ident}")
+        return render_chapter_list(label, appearances, ctx, anchors.appears_id(ident))
     links: list[Node] = []
     for n, appearance in enumerate(appearances):
         href = ctx.resolve_section(appearance.section_id)
-        text = f"Chapter {appearance.number} (p. {ctx.print_pages[appearance.section_id]})"
-        links += ([", "] if n else []) + [h("a", {"href": href}, text) if href else text]
+        page = ctx.print_pages[appearance.section_id]
+        text = ctx.words("entry.chapter_page", number=appearance.number, page=page)
+        links += ([ctx.words("format.comma")] if n else []) + [h("a", {"href": href}, text) if href else text]
     return h(
-        "p", {"id": f"appears-{ident}", "class": "appears"}, h("span", {"class": "label"}, f"{label}:"), " ", links
+        "p",
+        {"id": anchors.appears_id(ident), "class": "appears"},
+        h("span", {"class": "label"}, ctx.words.label(label)),
+        " ",
+        links,
     )
-
-

@@ -14,15 +14,15 @@ from iwobook.model import (
     Letter,
     Matter,
     OriginalText,
-    PlaceKind,
     Term,
+    anchors,
     block_key,
 )
+from iwobook.model.messages import kind_label
+from iwobook.model.symbols import PLACE_SYMBOLS, theme_symbol
 from iwobook.writers.epub.content import (
     BLOCK_KEY,
     Context,
-    format_date,
-    get_language_name,
     render_appearances,
     render_blocks,
     render_chapter_list,
@@ -32,30 +32,20 @@ from iwobook.writers.epub.content import (
 )
 from iwobook.writers.epub.markup import Child, Element, Node, h, make_lang_attrs
 from iwobook.writers.epub.navigation import TocEntry, render_contents_copy
-from iwobook.writers.epub.pages import make_heading_id
 from iwobook.writers.epub.svg import render_svg
 
 GLOSSARY = {"epub:type": "glossary", "role": "doc-glossary"}
 APPENDIX = {"epub:type": "appendix", "role": "doc-appendix"}
 VISUALLY_HIDDEN = "visually-hidden"
 FIGURE_WIDTH = 440.0  # points: the drawings' own size (the SVG scales down to the reading width)
-NOT_TAGGED = "—"
-# how each kind of place is marked on the map: the symbol the key shows, and the marker in words
-PLACE_MARKERS = {
-    PlaceKind.PEAK: ("▲", "black triangle"),
-    PlaceKind.BEACH: ("●", "black dot"),
-    PlaceKind.AIRFIELD: ("□", "white square"),
-    PlaceKind.AREA: ("◇", "white diamond"),
-    PlaceKind.POSITION: ("×", "cross"),
-}
 
 
 def render_shell(section: GeneratedSection, attrs: dict[str, str], ctx: Context, *content: Child) -> Element:
     """Return a generated section: its title as the h1, then content."""
     return h(
         "section",
-        {"id": section.id, **attrs, "class": section.source.value, "aria-labelledby": make_heading_id(section.id)},
-        h("h1", {"id": make_heading_id(section.id)}, render_text(section.title, ctx.lang)),
+        {"id": section.id, **attrs, "class": section.source.value, "aria-labelledby": anchors.heading_id(section.id)},
+        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
         *content,
     )
 
@@ -89,6 +79,17 @@ def render_hidden(text: str) -> Element:
     return h("span", {"class": VISUALLY_HIDDEN}, text)
 
 
+def render_number(around: tuple[str, str], number: int) -> list[Node]:
+    """Return a number shown alone, with the words around it in a message for assistive technology only
+    ('Chapter 3' read aloud, '3' seen)."""
+    before, after = around
+    return [
+        *([render_hidden(before)] if before.strip() else []),
+        str(number),
+        *([render_hidden(after)] if after.strip() else []),
+    ]
+
+
 def render_figure(drawing: Drawing, ident: str, caption: list[Node], ctx: Context) -> Element:
     """Return a drawing as a figure: the inline SVG (labelled by its alt text) and a caption."""
     return h("figure", {"class": "drawing"}, render_svg(drawing, ident, ctx.lang), h("figcaption", None, caption))
@@ -106,26 +107,35 @@ def render_timeline(section: GeneratedSection, matter: Matter, ctx: Context) -> 
     drawing = draw_timeline(book, FIGURE_WIDTH)
     items: list[Node] = []
     for index, event in enumerate(book.timeline):
-        date = format_date(event.date)
+        date = ctx.words.date(event.date)
         shown: Node = h("time", {"datetime": event.date}, date) if "-" in event.date and date != event.date else date
         number = numbers.get(index)
         marker: list[Node] = (
-            [h("span", {"class": "event-number"}, render_hidden("Event "), str(number)), " "] if number else []
+            [
+                h(
+                    "span",
+                    {"class": "event-number"},
+                    render_number(ctx.words.around("timeline.event", "number"), number),
+                ),
+                " ",
+            ]
+            if number
+            else []
         )
         items += [
-            h("dt", {"id": f"event-{index + 1}", BLOCK_KEY: block_key(event.loc)}, marker, shown),
+            h("dt", {"id": anchors.event_id(index + 1), BLOCK_KEY: block_key(event.loc)}, marker, shown),
             h(
                 "dd",
                 {BLOCK_KEY: block_key(event.text[0].loc) if event.text else ""},
                 render_inlines(event.text, ctx, ctx.lang),
             ),
         ]
-    caption: list[Node] = ["The numbers on the timeline match the numbered events listed below it."]
+    caption: list[Node] = [ctx.words("timeline.caption")]
     return render_shell(
         section,
         matter_attrs(matter),
         ctx,
-        render_figure(drawing, "timeline-figure", caption, ctx) if drawing is not None else None,
+        render_figure(drawing, anchors.figure_id("timeline"), caption, ctx) if drawing is not None else None,
         h("dl", {"class": "timeline"}, items),
     )
 
@@ -141,36 +151,39 @@ def render_map(section: GeneratedSection, matter: Matter, ctx: Context) -> Eleme
     data = ctx.book.map
     drawing = draw_map(ctx.book, FIGURE_WIDTH)
     if data is None or drawing is None:
-        return render_shell(section, matter_attrs(matter), ctx, h("p", None, "This book has no map data."))
+        return render_shell(section, matter_attrs(matter), ctx, h("p", None, ctx.words("map.none")))
+    words = ctx.words
     key: list[Node] = []
     for kind, meaning in legend(ctx.book):
-        symbol, words = PLACE_MARKERS[kind]
-        key.append(h("li", None, h("span", {"class": "symbol", "aria-hidden": "true"}, symbol), f" {words}: {meaning}"))
+        marker = words("map.marker", words=words(f"map.symbol.{kind.value}"), meaning=meaning)
+        key.append(
+            h("li", None, h("span", {"class": "symbol", "aria-hidden": "true"}, PLACE_SYMBOLS[kind]), f" {marker}")
+        )
     if any(p.shape for p in data.places):
-        key.append(h("li", None, "Shaded or outlined shapes: the extent of beaches, airfields and high ground"))
-    key.append(h("li", None, "Numbers after a name, such as “(ch. 3)”: the chapters in which the place matters"))
-    key.append(h("li", None, "Arrow and N: north"))
+        key.append(h("li", None, words("map.shapes")))
+    key.append(h("li", None, words("map.numbers")))
+    key.append(h("li", None, words("map.north")))
     chapters = place_chapters(ctx.book)
     places: list[Node] = []
     for place in data.places:
         numbers = chapters.get(place.id, ())
         places += [
-            h("dt", {"id": f"place-{place.id}"}, render_text(place_label(place, numbers), ctx.lang)),
+            h("dt", {"id": anchors.place_id(place.id)}, render_text(place_label(ctx.book, place, numbers), ctx.lang)),
             h(
                 "dd",
                 None,
                 h("p", None, render_text(place.note, ctx.lang)) if place.note else None,
-                render_chapter_list("Key place in", chapter_appearances(ctx, numbers), ctx),
+                render_chapter_list("map.key_place_in", chapter_appearances(ctx, numbers), ctx),
             ),
         ]
     return render_shell(
         section,
         matter_attrs(matter),
         ctx,
-        render_figure(drawing, "map-figure", render_text(data.note, ctx.lang), ctx),
-        h("h2", None, "Key"),
+        render_figure(drawing, anchors.figure_id("map"), render_text(data.note, ctx.lang), ctx),
+        h("h2", None, words("map.key")),
         h("ul", {"class": "key"}, key),
-        h("h2", None, "Places"),
+        h("h2", None, words("map.places")),
         h("dl", {"class": "places"}, places),
     )
 
@@ -180,15 +193,17 @@ def render_themes(section: GeneratedSection, matter: Matter, ctx: Context) -> El
     book = ctx.book
     chapters = book.chapters()
     if not chapters or not book.themes:
-        return render_shell(section, matter_attrs(matter), ctx, h("p", None, "No chapter is tagged with a theme."))
-    header: list[Node] = [h("th", {"scope": "col"}, "Theme")]
+        return render_shell(section, matter_attrs(matter), ctx, h("p", None, ctx.words("themes.none")))
+    words = ctx.words
+    not_tagged = words("themes.not_tagged_mark")
+    header: list[Node] = [h("th", {"scope": "col"}, words("themes.theme"))]
     for chapter in chapters:
         href = ctx.resolve_section(chapter.id)
-        number: list[Node] = [render_hidden("Chapter "), str(chapter.number)]
+        number = render_number(words.around("chapter.number", "number"), chapter.number)
         header.append(h("th", {"scope": "col"}, h("a", {"href": href}, number) if href else number))
     rows: list[Node] = []
     for theme in book.themes:
-        symbol = theme.symbol or theme.label[:1]
+        symbol = theme_symbol(theme)
         cells: list[Node] = [
             h(
                 "th",
@@ -206,24 +221,26 @@ def render_themes(section: GeneratedSection, matter: Matter, ctx: Context) -> El
                     h(
                         "td",
                         {"class": "untagged"},
-                        h("span", {"aria-hidden": "true"}, NOT_TAGGED),
-                        render_hidden("not tagged"),
+                        h("span", {"aria-hidden": "true"}, not_tagged),
+                        render_hidden(words("themes.not_tagged")),
                     )
                 )
         rows.append(h("tr", None, cells))
     table = h(
         "table",
         {"class": "tracker"},
-        h("caption", {"class": VISUALLY_HIDDEN}, f"{section.title}: the themes each chapter is tagged with"),
+        h("caption", {"class": VISUALLY_HIDDEN}, words("themes.caption", title=section.title)),
         h("thead", None, h("tr", None, header)),
         h("tbody", None, rows),
     )
-    symbols = "; ".join(f"{t.symbol or t.label[:1]} = {t.label}" for t in book.themes)
+    pairs = [words("format.pair", symbol=theme_symbol(t), meaning=t.label) for t in book.themes]
+    pairs.append(words("format.pair", symbol=not_tagged, meaning=words("themes.not_tagged")))
+    series = words("format.series")
     titles: list[Node] = []
     for n, chapter in enumerate(chapters):
         href = ctx.resolve_section(chapter.id)
-        text = render_text(f"{chapter.number} = {chapter.title}", ctx.lang)
-        titles += (["; "] if n else []) + ([h("a", {"href": href}, text)] if href else text)
+        text = render_text(words("format.pair", symbol=chapter.number, meaning=chapter.title), ctx.lang)
+        titles += ([series] if n else []) + ([h("a", {"href": href}, text)] if href else text)
     return render_shell(
         section,
         matter_attrs(matter),
@@ -232,11 +249,11 @@ def render_themes(section: GeneratedSection, matter: Matter, ctx: Context) -> El
         h(
             "p",
             {"class": "key"},
-            h("span", {"class": "label"}, "Key:"),
+            h("span", {"class": "label"}, words.label("themes.key")),
             " ",
-            render_text(f"{symbols}; {NOT_TAGGED} = not tagged", ctx.lang),
+            render_text(series.join(pairs), ctx.lang),
         ),
-        h("p", {"class": "key"}, h("span", {"class": "label"}, "Chapters:"), " ", titles),
+        h("p", {"class": "key"}, h("span", {"class": "label"}, words.label("themes.chapters")), " ", titles),
     )
 
 
@@ -249,11 +266,14 @@ def render_who_appears_where(section: GeneratedSection, matter: Matter, ctx: Con
         links: list[Node] = []
         for n, appearance in enumerate(ctx.book.appearances.get(character.id, ())):
             chapter_href = ctx.resolve_section(appearance.section_id)
-            text = render_text(f"Chapter {appearance.number}: {appearance.title}", ctx.lang)
-            links += (["; "] if n else []) + ([h("a", {"href": chapter_href}, text)] if chapter_href else text)
+            reference = ctx.words("chapter.reference", number=appearance.number, title=appearance.title)
+            text = render_text(reference, ctx.lang)
+            links += ([ctx.words("format.series")] if n else []) + (
+                [h("a", {"href": chapter_href}, text)] if chapter_href else text
+            )
         items += [
             h("dt", None, h("a", {"href": href}, name) if href else name),
-            h("dd", None, links or "Not named in the chapters."),
+            h("dd", None, links or ctx.words("appearances.none")),
         ]
     return render_shell(section, matter_attrs(matter), ctx, h("dl", {"class": "appearances"}, items))
 
@@ -265,12 +285,16 @@ def render_character(character: Character, ctx: Context) -> list[Node]:
     page of the print edition that begins with an entry begins with the same words here.
     """
     name: list[Node] = [h("span", {"class": "name"}, render_text(character.name, ctx.lang))]
+    words = ctx.words
     for n, original in enumerate(character.originals):
-        name += [", " if n else " (", render_foreign(original.text, original.lang, {"class": "name-original"})]
+        name += [
+            words("format.comma") if n else " (",
+            render_foreign(original.text, original.lang, {"class": "name-original"}),
+        ]
     name += [")"] if character.originals else []
-    kind = "Historical person" if character.historical else "Fictional character"
+    kind = words("format.sentence", text=words("entry.historical" if character.historical else "entry.fictional"))
     details = [text for text in (character.rank, character.role) if text]
-    details += [f"played by {character.actor}"] if character.actor else []
+    details += [words("entry.played_by", actor=character.actor)] if character.actor else []
     return [
         h("dt", {"id": character.id}, name),
         h(
@@ -279,11 +303,11 @@ def render_character(character: Character, ctx: Context) -> list[Node]:
             h(
                 "p",
                 {"class": "facts"},
-                h("span", {"class": "kind"}, f"{kind}."),
-                render_text(" " + " · ".join(details), ctx.lang) if details else None,
+                h("span", {"class": "kind"}, kind),
+                render_text(" " + words("format.facts").join(details), ctx.lang) if details else None,
             ),
             render_blocks(character.description, ctx, ctx.lang),
-            render_appearances("Appears in", character.id, ctx),
+            render_appearances("entry.appears_in", character.id, ctx),
         ),
     ]
 
@@ -306,7 +330,7 @@ def render_term(term: Term, ctx: Context) -> list[Node]:
             "dd",
             None,
             render_blocks(term.definition, ctx, ctx.lang),
-            render_appearances("Appears in", term.id, ctx),
+            render_appearances("entry.appears_in", term.id, ctx),
         ),
     ]
 
@@ -326,12 +350,18 @@ def render_original(original: OriginalText, number: int, letter: Letter, ctx: Co
             lines += [h("br")] if lines else []
             lines += render_text(line, original.lang)
         paragraphs.append(h("p", None, lines))
-    label: list[Node] = [f"{get_language_name(original.lang)} wording"]
+    words = ctx.words
+    label: list[Node] = [words("letter.wording", language=words.language_name(original.lang))]
     if original.source:
-        label += [" · ", h("span", {"class": "label"}, "Source:"), " ", *render_text(original.source, ctx.lang)]
+        label += [
+            words("format.facts"),
+            h("span", {"class": "label"}, words.label("letter.source")),
+            " ",
+            *render_text(original.source, ctx.lang),
+        ]
     return h(
         "div",
-        {"id": f"original-{letter.id}-{number}", "class": "original"},
+        {"id": anchors.original_id(letter.id, number), "class": "original"},
         h("p", {"class": "original-lang"}, label),
         h("blockquote", make_lang_attrs(original.lang), paragraphs),
     )
@@ -339,16 +369,21 @@ def render_original(original: OriginalText, number: int, letter: Letter, ctx: Co
 
 def render_letter_facts(letter: Letter, ctx: Context) -> Element:
     """Return the line that says what a letter is: kind, recipient and date (as print has them), author linked."""
-    parts: list[Node] = [h("span", {"class": "kind"}, letter.kind.label)]
+    words = ctx.words
+    facts = words("format.facts")
+    parts: list[Node] = [h("span", {"class": "kind"}, kind_label(words, letter.kind.id, letter.kind.label))]
     if letter.recipient:
-        parts += [" · Recipient: ", *render_text(letter.recipient, ctx.lang)]
+        parts += [f"{facts}{words.label('letter.recipient')} ", *render_text(letter.recipient, ctx.lang)]
     if letter.date:
-        parts += [" · Date: ", *render_text(format_date(letter.date), ctx.lang)]
+        parts += [f"{facts}{words.label('letter.date')} ", *render_text(words.date(letter.date), ctx.lang)]
     author = ctx.book.targets.get(letter.author)
     if author is not None:
         href = ctx.resolve_target(author.id)
         name = render_text(author.label, ctx.lang)
-        parts += [" · From: ", h("a", {"href": href}, name) if href else h("span", None, name)]
+        parts += [
+            f"{facts}{words.label('letter.author')} ",
+            h("a", {"href": href}, name) if href else h("span", None, name),
+        ]
     return h("p", {"class": "facts"}, parts)
 
 
@@ -359,12 +394,14 @@ def render_letter(letter: Letter, ctx: Context) -> Element:
     return h(
         "section",
         {"id": letter.id, "class": "letter"},
-        h("h2", {"id": make_heading_id(letter.id)}, render_text(letter.title, ctx.lang)),
+        h("h2", {"id": anchors.heading_id(letter.id)}, render_text(letter.title, ctx.lang)),
         render_letter_facts(letter, ctx),
         h("blockquote", {"class": "translation"}, render_blocks(letter.text, ctx, ctx.lang)),
-        [h("h3", None, "Original wording"), *originals] if originals else None,
-        [h("h3", {"id": f"provenance-{letter.id}"}, "Where this comes from"), *provenance] if provenance else None,
-        render_appearances("Mentioned in", letter.id, ctx),
+        [h("h3", None, ctx.words("letter.original_wording")), *originals] if originals else None,
+        [h("h3", {"id": anchors.provenance_id(letter.id)}, ctx.words("letter.provenance")), *provenance]
+        if provenance
+        else None,
+        render_appearances("entry.mentioned_in", letter.id, ctx),
     )
 
 

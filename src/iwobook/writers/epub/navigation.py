@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import assert_never
 
-from iwobook.model import Generated, GeneratedSection, Matter, Section, SectionKind
+from iwobook.model import Generated, GeneratedSection, Matter, Messages, Section, SectionKind, anchors
 from iwobook.writers.epub.content import Context, render_text
 from iwobook.writers.epub.markup import Element, Node, h
-from iwobook.writers.epub.pages import make_heading_id
 from iwobook.writers.epub.plan import (
     COVER_FILE,
     NAV_FILE,
@@ -80,15 +79,18 @@ def build_toc(pages: tuple[Page, ...]) -> tuple[TocEntry, ...]:
     return tuple(top)
 
 
-def build_landmarks(pages: tuple[Page, ...]) -> tuple[Landmark, ...]:
+def build_landmarks(pages: tuple[Page, ...], words: Messages) -> tuple[Landmark, ...]:
     """Return the landmarks: cover, title page, contents, start of the body, and the glossary when present."""
-    marks = [Landmark("cover", "Cover", COVER_FILE), Landmark("titlepage", "Title page", TITLE_FILE)]
+    marks = [
+        Landmark("cover", words("page.cover"), COVER_FILE),
+        Landmark("titlepage", words("page.title_page"), TITLE_FILE),
+    ]
     spine = [page for page in pages if page.in_spine]
     if any(page.file == NAV_FILE for page in spine):
-        marks.append(Landmark("toc", "Contents", f"{NAV_FILE}#{TOC_ID}"))
+        marks.append(Landmark("toc", words("page.contents"), f"{NAV_FILE}#{TOC_ID}"))
     body = next((page for page in spine if page.matter is Matter.BODY), None)
     if body is not None:
-        marks.append(Landmark("bodymatter", "Start of content", body.file))
+        marks.append(Landmark("bodymatter", words("page.start"), body.file))
     glossary = find_glossary_page(spine)
     if glossary is not None:
         marks.append(Landmark("glossary", glossary.title, glossary.file))
@@ -135,7 +137,7 @@ def render_nav(title: str, entries: tuple[TocEntry, ...], marks: tuple[Landmark,
             "hidden": "hidden",
             "aria-labelledby": "title_landmarks",
         },
-        h("h2", {"id": "title_landmarks"}, "Landmarks"),
+        h("h2", {"id": "title_landmarks"}, ctx.words("page.landmarks")),
         h("ol", None, items),
     )
     return [toc, guide]
@@ -143,7 +145,7 @@ def render_nav(title: str, entries: tuple[TocEntry, ...], marks: tuple[Landmark,
 
 def render_contents_copy(section: GeneratedSection, entries: tuple[TocEntry, ...], ctx: Context) -> Element:
     """Return a further contents section (the navigation document is the first): the same list, as a plain nav."""
-    heading = make_heading_id(section.id)
+    heading = anchors.heading_id(section.id)
     return h(
         "nav",
         {"id": section.id, "aria-labelledby": heading, "class": "contents"},

@@ -53,8 +53,8 @@ def add_meta(book: epub.EpubBook, prop: str, value: str, refines: str = "") -> N
     book.add_metadata(None, "meta", value, attrs)
 
 
-def add_descriptive_metadata(book: epub.EpubBook, meta: Metadata) -> None:
-    """Set identifier, titles, language, creators, publisher, rights, description, subjects and date."""
+def add_descriptive_metadata(book: epub.EpubBook, meta: Metadata, rights: str) -> None:
+    """Set identifier, titles, language, creators, publisher, rights (as worded), description, subjects and date."""
     book.set_identifier(meta.identifier)
     book.title = meta.title
     book.add_metadata("DC", "title", meta.title, {"id": "title"})
@@ -83,7 +83,6 @@ def add_descriptive_metadata(book: epub.EpubBook, meta: Metadata) -> None:
     ):
         if value:
             book.add_metadata("DC", name, value)
-    rights = " ".join(part for part in (meta.rights, f"Licence: {meta.licence}." if meta.licence else "") if part)
     if rights:
         book.add_metadata("DC", "rights", rights)
     for subject in meta.subjects:
@@ -143,13 +142,15 @@ def package_epub(
     toc: tuple[TocEntry, ...],
     epoch: int,
     page_source: str = "",
+    rights: str = "",
 ) -> bytes:
     """Return the EPUB's bytes: metadata, manifest (style sheet, images, cover, NCX, documents), spine, zip.
 
-    page_source names the print edition the page-break markers come from ('' when there are none).
+    page_source names the print edition the page-break markers come from ('' when there are none); rights is
+    the dc:rights statement in the book's language.
     """
     book = epub.EpubBook()
-    add_descriptive_metadata(book, meta)
+    add_descriptive_metadata(book, meta, rights)
     if page_source:
         add_page_source(book, page_source)
     add_accessibility_metadata(book, a11y)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.model import CrossRef, Inlines, Matter, Part, Section, SectionKind, TargetKind, block_key
+from iwobook.model import CrossRef, Inlines, Matter, Part, Section, SectionKind, TargetKind, anchors, block_key
 from iwobook.walk import section_inlines
 from iwobook.writers.epub.content import (
     BLOCK_KEY,
     Context,
-    format_date,
     render_blocks,
     render_inlines,
     render_text,
@@ -17,13 +16,7 @@ from iwobook.writers.epub.content import (
 from iwobook.writers.epub.markup import Element, Node, h
 
 MATTER_TYPES = {Matter.FRONT: "frontmatter", Matter.BODY: "bodymatter", Matter.BACK: "backmatter"}
-TITLE_PAGE_ID = "title-page"
-CONTRIBUTOR_ROLES = {
-    "author": "Author",
-    "editor": "Editor",
-    "illustrator": "Illustrator",
-    "translator": "Translator",
-}
+TITLE_PAGE_ID = anchors.TITLE_PAGE
 
 
 def make_body_attrs(matter: Matter) -> dict[str, str]:
@@ -31,15 +24,14 @@ def make_body_attrs(matter: Matter) -> dict[str, str]:
     return {"epub:type": MATTER_TYPES[matter]}
 
 
-def make_heading_id(ident: str) -> str:
-    """Return the id of the heading that names the element ident (manuscript ids never contain '_')."""
-    return f"title_{ident}"
-
-
 def render_cover_page(ctx: Context, image_href: str) -> list[Node]:
     """Return the cover page's body: the cover image with a text alternative."""
     meta = ctx.book.metadata
-    alt = f"Cover: {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else "")
+    words = ctx.words
+    title = (
+        words("colophon.title_and_subtitle", title=meta.title, subtitle=meta.subtitle) if meta.subtitle else meta.title
+    )
+    alt = words("cover.alt", title=title)
     image = h("img", {"src": image_href, "alt": alt, "epub:type": "cover", "role": "doc-cover"})
     return [h("div", {"class": "cover"}, image)]
 
@@ -72,35 +64,36 @@ def render_colophon_data(ctx: Context) -> Element:
     The terms end with a colon as the print edition's colophon lines do ('Title: ...').
     """
     meta = ctx.book.metadata
-    rows: list[tuple[str, str]] = [("Title", meta.title), ("Subtitle", meta.subtitle)]
+    words = ctx.words
+    rows: list[tuple[str, str]] = [("colophon.title", meta.title), ("colophon.subtitle", meta.subtitle)]
     for role in dict.fromkeys(c.role for c in meta.contributors):
         names = [c.name for c in meta.contributors if c.role == role]
-        label = CONTRIBUTOR_ROLES.get(role, role.capitalize() or "Contributor")
-        rows.append((label + ("s" if len(names) > 1 else ""), ", ".join(names)))
+        key = f"role.{role}" if f"role.{role}" in words.entries else "role.contributor"
+        rows.append((key + ("s" if len(names) > 1 else ""), words("format.comma").join(names)))
     rows += [
-        ("Edition", meta.edition),
-        ("Published", format_date(meta.date)),
-        ("Publisher", meta.publisher),
-        ("Identifier", meta.identifier),
-        ("Rights", meta.rights),
-        ("Licence", meta.licence),
+        ("colophon.edition", meta.edition),
+        ("colophon.published", words.date(meta.date)),
+        ("colophon.publisher", meta.publisher),
+        ("colophon.identifier", meta.identifier),
+        ("colophon.rights", meta.rights),
+        ("colophon.licence", meta.licence),
     ]
     items: list[Node] = []
-    for label, value in rows:
+    for key, value in rows:
         if value:
-            attrs = {"class": "identifier"} if label == "Identifier" else None
-            items += [h("dt", None, f"{label}:"), h("dd", attrs, render_text(value, ctx.lang))]
-    return h("dl", {"class": "colophon-data", "aria-label": "Publication details"}, items)
+            attrs = {"class": "identifier"} if key == "colophon.identifier" else None
+            items += [h("dt", None, words.label(key)), h("dd", attrs, render_text(value, ctx.lang))]
+    return h("dl", {"class": "colophon-data", "aria-label": words("colophon.details")}, items)
 
 
 def make_part_id(part: Part) -> str:
     """Return the id of a titled part's page: 'part-' and its first section's id (as the print edition names it)."""
-    return f"part-{part.sections[0].id}" if part.sections else ""
+    return anchors.part_id(part.sections[0].id) if part.sections else ""
 
 
 def render_part_page(part: Part, number: int, ctx: Context) -> list[Node]:
     """Return a titled part's page: the part's title as its heading."""
-    ident = f"part-{number}"
+    ident = anchors.part_page_id(number)
     return [
         h(
             "section",
@@ -109,9 +102,9 @@ def render_part_page(part: Part, number: int, ctx: Context) -> list[Node]:
                 "epub:type": "part",
                 "role": "doc-part",
                 "class": "part",
-                "aria-labelledby": make_heading_id(ident),
+                "aria-labelledby": anchors.heading_id(ident),
             },
-            h("h1", {"id": make_heading_id(ident)}, render_text(part.title, ctx.lang)),
+            h("h1", {"id": anchors.heading_id(ident)}, render_text(part.title, ctx.lang)),
         )
     ]
 
@@ -134,8 +127,8 @@ def render_plain_section(section: Section, ctx: Context, attrs: dict[str, str], 
     """Return a section with its title as the h1, then first (if any), then its blocks."""
     return h(
         "section",
-        {"id": section.id, **attrs, "aria-labelledby": make_heading_id(section.id)},
-        h("h1", {"id": make_heading_id(section.id)}, render_text(section.title, ctx.lang)),
+        {"id": section.id, **attrs, "aria-labelledby": anchors.heading_id(section.id)},
+        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
         first,
         render_blocks(section.blocks, ctx, ctx.lang),
     )
@@ -152,9 +145,9 @@ def find_cast(section: Section, ctx: Context) -> list[str]:
     return cast
 
 
-def render_labelled(label: str, css: str, *content: Node | list[Node]) -> Element:
-    """Return a paragraph that starts with a bold-ish 'label:' and then content."""
-    return h("p", {"class": css}, h("span", {"class": "label"}, f"{label}:"), " ", *content)
+def render_labelled(label: str, css: str, ctx: Context, *content: Node | list[Node]) -> Element:
+    """Return a paragraph that starts with a bold-ish 'label:' (label is its message key) and then content."""
+    return h("p", {"class": css}, h("span", {"class": "label"}, ctx.words.label(label)), " ", *content)
 
 
 def render_question(question: Inlines, ctx: Context) -> Element:
@@ -173,10 +166,10 @@ def render_theme_line(section: Section, ctx: Context) -> Element | None:
         labels.append(ident if theme is None else f"[{theme.symbol}] {theme.label}" if theme.symbol else theme.label)
     return h(
         "p",
-        {"id": f"themes-{section.id}", "class": "themes"},
-        h("span", {"class": "label"}, "Themes:"),
+        {"id": anchors.themes_id(section.id), "class": "themes"},
+        h("span", {"class": "label"}, ctx.words.label("chapter.themes")),
         " ",
-        render_text("; ".join(labels), ctx.lang),
+        render_text(ctx.words("format.series").join(labels), ctx.lang),
     )
 
 
@@ -188,25 +181,25 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         target = ctx.book.targets[ident]
         href = ctx.resolve_target(ident)
         name = render_text(target.label, lang)
-        cast += ([", "] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
+        cast += ([ctx.words("format.comma")] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
     header = h(
         "header",
         None,
         h(
             "h1",
-            {"id": make_heading_id(section.id)},
-            h("span", {"class": "chapter-number"}, f"Chapter {section.number}"),
+            {"id": anchors.heading_id(section.id)},
+            h("span", {"class": "chapter-number"}, ctx.words("chapter.number", number=section.number)),
             " ",
             h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
         ),
         h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
-        render_labelled("Characters in this chapter", "cast", cast) if cast else None,
+        render_labelled("chapter.cast", "cast", ctx, cast) if cast else None,
     )
     questions = (
         h(
             "section",
-            {"id": f"questions-{section.id}", "class": "questions"},
-            h("h2", None, "Discussion questions"),
+            {"id": anchors.questions_id(section.id), "class": "questions"},
+            h("h2", None, ctx.words("chapter.questions")),
             h("ol", None, [render_question(q, ctx) for q in section.questions]),
         )
         if section.questions
@@ -218,7 +211,7 @@ def render_chapter(section: Section, ctx: Context) -> Element:
             "id": section.id,
             "epub:type": "chapter",
             "role": "doc-chapter",
-            "aria-labelledby": make_heading_id(section.id),
+            "aria-labelledby": anchors.heading_id(section.id),
         },
         header,
         render_blocks(section.blocks, ctx, lang),

@@ -264,8 +264,8 @@ def place_page_breaks(
     return Placement(new_bodies, breaks, problems)
 
 
-def render_page_list(breaks: Sequence[PageBreak]) -> Element:
-    """Return the navigation document's (hidden) page list: every printed page, in order, linked."""
+def render_page_list(breaks: Sequence[PageBreak], title: str) -> Element:
+    """Return the navigation document's (hidden) page list, under title: every printed page, in order, linked."""
     items = [h("li", None, h("a", {"href": f"{b.file}#{b.ident}"}, b.label)) for b in breaks]
     return h(
         "nav",
@@ -276,6 +276,6 @@ def render_page_list(breaks: Sequence[PageBreak]) -> Element:
             "hidden": "hidden",
             "aria-labelledby": "title_page-list",
         },
-        h("h2", {"id": "title_page-list"}, "Pages"),
+        h("h2", {"id": "title_page-list"}, title),
         h("ol", None, items),
     )

@@ -86,7 +86,7 @@ def is_contents(section: AnySection) -> bool:
 def plan_pages(book: Book) -> tuple[Page, ...]:
     """Return every page in reading order; the navigation document comes last when the book has no contents."""
     pages = [
-        Page(COVER_FILE, "Cover", Matter.FRONT, CoverPage()),
+        Page(COVER_FILE, book.messages("page.cover"), Matter.FRONT, CoverPage()),
         Page(TITLE_FILE, book.metadata.title, Matter.FRONT, TitlePage()),
     ]
     count = sum(len(part.sections) for part in book.parts)
@@ -109,7 +109,7 @@ def plan_pages(book: Book) -> tuple[Page, ...]:
                 name = f"{number:0{width}d}-{make_ascii_name(section.id)}.xhtml"
                 pages.append(Page(name, title, part.matter, SectionPage(section), index))
     if not has_nav:
-        pages.append(Page(NAV_FILE, "Contents", Matter.FRONT, NavPage(), in_spine=False))
+        pages.append(Page(NAV_FILE, book.messages("page.contents"), Matter.FRONT, NavPage(), in_spine=False))
     return tuple(pages)
 
 

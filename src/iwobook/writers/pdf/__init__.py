@@ -20,7 +20,7 @@ from iwobook.writers.pdf.canvas import BookCanvas, LayoutCanvas
 from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
 from iwobook.writers.pdf.markup import MarkupWriter, Undrawable
-from iwobook.writers.pdf.pages import BookDocTemplate, HeadStyle, PageState
+from iwobook.writers.pdf.pages import BookDocTemplate, CoverLabels, HeadStyle, PageState
 from iwobook.writers.pdf.sectioncache import SectionCache, cover_key
 from iwobook.writers.pdf.story import StoryBuilder
 from iwobook.writers.pdf.stylesheet import load_stylesheet
@@ -129,6 +129,8 @@ def layout_pdf(
     family_of = {name: spec.family for name, spec in sheet.styles.items()}
     context = f"{config.edition.value} {paper.name} "
     state = cache.state(context) if cache else PageState()
+    words = book.messages
+    state.covers = CoverLabels(words("page.cover"), words("page.inside_cover"), words("page.back_cover"))
     ts = Typesetter(styles, markup, config, family_of, sheet.geometry.text_width, sheet.geometry.text_height, state)
     g = sheet.geometry
     cover = None
@@ -138,7 +140,9 @@ def layout_pdf(
         cover = cache.cover(context + cover_key(book, config, size), make_cover) if cache else make_cover()
     head_spec = sheet["running_head"]
     head_family = families[head_spec.family]
-    head = HeadStyle(head_family.name("regular", "regular"), head_family, head_spec.size, head_spec.grey)
+    head = HeadStyle(
+        head_family.name("regular", "regular"), head_family, head_spec.size, head_spec.grey, words("page.notes")
+    )
     buffer = PdfCapture()  # a BytesIO would copy the 30 MB of a long book twice
     meta = book.metadata
     with _source_date(config.source_date_epoch or 0):

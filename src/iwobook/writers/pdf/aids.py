@@ -6,18 +6,17 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from iwobook.figures import draw_map, draw_timeline, legend, place_chapters, place_label, timeline_numbers
-from iwobook.model import Book, block_key
+from iwobook.model import Book, anchors, block_key
+from iwobook.model.symbols import PLACE_SYMBOLS, theme_symbol
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.figure import DrawingFlowable
 from iwobook.writers.pdf.flowables import BookParagraph, KeyedParagraph, LateParagraph
 from iwobook.writers.pdf.fonts import Family
-from iwobook.writers.pdf.generated import readable_date
 from iwobook.writers.pdf.pages import PageState
 from iwobook.writers.pdf.tagged import tag_table
 from iwobook.writers.pdf.tags import Element, Role
 
 _RULE = (0.6, 0.6, 0.6)
-_SYMBOLS = {"peak": "▲", "beach": "●", "airfield": "□", "area": "◇", "position": "×"}
 
 
 class StudyAids:
@@ -28,6 +27,7 @@ class StudyAids:
         self.ts = ts
         self.state = state
         self.figure_family = figure_family
+        self.words = book.messages
 
     def _table(self, rows: list[list[Flowable]], widths: list[float], header: bool = False) -> Table:
         """Return a table in the text font, hairlines between rows, the first row repeated as a header."""
@@ -59,7 +59,7 @@ class StudyAids:
         rows = [
             [
                 self.ts.keyed(str(numbers[i]) if i in numbers else "", "timeline_date", block_key(e.loc)),
-                self.ts.plain(readable_date(e.date), "timeline_date"),
+                self.ts.plain(self.words.date(e.date), "timeline_date"),
                 self.ts.para(e.text, "timeline_text"),
             ]
             for i, e in enumerate(self.book.timeline)
@@ -72,7 +72,7 @@ class StudyAids:
             date.tag, text.tag = Element(Role.P, body), Element(Role.P, body)
         number_width = stringWidth("00", date_style.fontName, date_style.fontSize) + 8
         date_width = 10 + max(
-            stringWidth(readable_date(e.date), date_style.fontName, date_style.fontSize) for e in self.book.timeline
+            stringWidth(self.words.date(e.date), date_style.fontName, date_style.fontSize) for e in self.book.timeline
         )
         out.append(self._table(rows, [number_width, date_width, self.ts.text_width - date_width - number_width]))
         return out
@@ -86,14 +86,19 @@ class StudyAids:
         figure = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
         out: list[Flowable] = [self.ts.structure.tag(figure, Role.FIGURE, alt=drawing.alt)]
         out.append(self.ts.plain(data.note, "caption", Role.CAPTION))
-        key = "   ".join(f"{_SYMBOLS.get(kind.value, '')} {word}" for kind, word in legend(self.book))
-        out.append(self._labelled("Key", self.ts.markup.text(key, self.ts.family_of["meta"])))
+        key = "   ".join(f"{PLACE_SYMBOLS[kind]} {word}" for kind, word in legend(self.book))
+        out.append(self._labelled("map.key", self.ts.markup.text(key, self.ts.family_of["meta"])))
         chapters = place_chapters(self.book)
         for place in data.places:
-            label = self.ts.markup.text(place_label(place, chapters.get(place.id, ())), self.ts.family_of["meta"])
+            label = self.ts.markup.text(
+                place_label(self.book, place, chapters.get(place.id, ())), self.ts.family_of["meta"]
+            )
             text = self.ts.markup.text(place.note, self.ts.family_of["meta"])
             place_line = KeyedParagraph(
-                f"<b>{label}</b>: {text}", self.ts.styles["entry_meta"], state=self.state, key=f"#place-{place.id}"
+                f"<b>{label}</b>: {text}",
+                self.ts.styles["entry_meta"],
+                state=self.state,
+                key=anchors.id_key(anchors.place_id(place.id)),
             )
             out.append(self.ts.structure.tag(place_line, Role.P))
         return [KeepTogether(out[:3]), *out[3:]]
@@ -101,7 +106,8 @@ class StudyAids:
     def _labelled(self, label: str, markup: str) -> Paragraph:
         """Return a 'Label: value' paragraph of ready markup."""
         paragraph = BookParagraph(
-            f"<b>{self.ts.markup.text(label, self.ts.family_of['meta'])}:</b> {markup}", self.ts.styles["meta"]
+            f"<b>{self.ts.markup.text(self.words.label(label), self.ts.family_of['meta'])}</b> {markup}",
+            self.ts.styles["meta"],
         )
         return self.ts.structure.tag(paragraph, Role.P)
 
@@ -111,13 +117,15 @@ class StudyAids:
         if not chapters or not self.book.themes:
             return []
         cell = self.ts.styles["timeline_date"]
-        header = [self.ts.plain("Theme", "timeline_date")]
+        words = self.words
+        not_tagged = words("themes.not_tagged_mark")
+        header = [self.ts.plain(words("themes.theme"), "timeline_date")]
         header += [self.ts.plain(str(c.number), "timeline_date") for c in chapters]
         rows = [header]
         for theme in self.book.themes:
-            symbol = theme.symbol or "●"
+            symbol = theme_symbol(theme)
             row = [self.ts.plain(f"{symbol}  {theme.label}", "timeline_text")]
-            row += [self.ts.plain(symbol if theme.id in c.themes else "·", "timeline_date") for c in chapters]
+            row += [self.ts.plain(symbol if theme.id in c.themes else not_tagged, "timeline_date") for c in chapters]
             rows.append(row)
         first = max(stringWidth(f"M  {t.label}", cell.fontName, cell.fontSize) for t in self.book.themes) * 0.75 + 12
         first = min(first, self.ts.text_width * 0.42)
@@ -125,28 +133,42 @@ class StudyAids:
         tag_table(rows, self.ts.structure.parent, header_rows=1, header_columns=1)
         table = self._table(rows, [first] + [rest] * len(chapters), header=True)
         table.setStyle(TableStyle([("ALIGN", (1, 0), (-1, -1), "CENTER")]))
-        key = "; ".join(f"{t.symbol or '●'} = {t.label}" for t in self.book.themes)
-        titles = "; ".join(f"{c.number} = {c.title}" for c in chapters)
+        pairs = [words("format.pair", symbol=theme_symbol(t), meaning=t.label) for t in self.book.themes]
+        pairs.append(words("format.pair", symbol=not_tagged, meaning=words("themes.not_tagged")))
+        titles = words("format.series").join(words("format.pair", symbol=c.number, meaning=c.title) for c in chapters)
         return [
             table,
             Spacer(1, 8),
-            self._labelled("Key", self.ts.markup.text(key + "; · = not tagged", self.ts.family_of["meta"])),
-            self._labelled("Chapters", self.ts.markup.text(titles, self.ts.family_of["meta"])),
+            self._labelled(
+                "themes.key", self.ts.markup.text(words("format.series").join(pairs), self.ts.family_of["meta"])
+            ),
+            self._labelled("themes.chapters", self.ts.markup.text(titles, self.ts.family_of["meta"])),
         ]
 
     def appearances(self) -> list[Flowable]:
         """Return who appears where: each character with the chapters (and printed pages) that mention them."""
         family = self.ts.family_of["meta"]
-        rows: list[list[Flowable]] = [[self.ts.plain("Character", "label"), self.ts.plain("Chapters (page)", "label")]]
+        words = self.words
+        rows: list[list[Flowable]] = [
+            [
+                self.ts.plain(words("appearances.character"), "label"),
+                self.ts.plain(words("appearances.chapters"), "label"),
+            ]
+        ]
         pages = self.state.anchor_pages
         for character in self.book.characters:
 
             def cited(key: str = character.id) -> str:
                 parts = [
-                    self.ts.markup.link(a.section_id, f"{a.number} (p. {pages.get(a.section_id, '?')})", family)
+                    self.ts.markup.link(
+                        a.section_id,
+                        words("appearances.chapter_page", number=a.number, page=pages.get(a.section_id, "?")),
+                        family,
+                    )
                     for a in self.book.appearances.get(key, ())
                 ]
-                return ", ".join(parts) or self.ts.markup.text("not named in the chapters", family)
+                separator = self.ts.markup.text(words("format.comma"), family)
+                return separator.join(parts) or self.ts.markup.text(words("appearances.none"), family)
 
             name = self.ts.markup.link(character.id, character.name, family)
             rows.append([BookParagraph(name, self.ts.styles["meta"]), LateParagraph(cited, self.ts.styles["meta"])])

@@ -11,42 +11,13 @@ from iwobook.model import (
     GeneratedSection,
     Section,
     SectionKind,
+    anchors,
 )
+from iwobook.model.messages import kind_label
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import Anchor, BookParagraph, LateParagraph, TocLine
 from iwobook.writers.pdf.pages import PageState
 from iwobook.writers.pdf.tags import Role
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_LANGUAGE_NAMES = {"ja": "Japanese", "id": "Indonesian", "en": "English", "ja-Latn": "Japanese (romanized)"}
-
-
-def readable_date(iso: str) -> str:
-    """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) as '19 February 1945', 'June 1944' or '1945'."""
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    return iso
-
-
-def language_name(tag: str) -> str:
-    """Return a reader's name for a language tag (the tag itself when unknown)."""
-    return _LANGUAGE_NAMES.get(tag, _LANGUAGE_NAMES.get(tag.split("-")[0], tag))
 
 
 class GeneratedWriter:
@@ -56,13 +27,14 @@ class GeneratedWriter:
         self.book = book
         self.ts = ts
         self.state = state
+        self.words = book.messages
 
     # ------------------------------------------------------------ small pieces
 
-    def labelled(self, label: str, markup: str, style: str = "meta") -> Flowable:
-        """Return a 'Label: value' line; value is ready markup."""
-        bold = self.ts.markup.text(label, self.ts.family_of[style])
-        return self._paragraph(f"<b>{bold}:</b> {markup}", style)
+    def labelled(self, key: str, markup: str, style: str = "meta") -> Flowable:
+        """Return a 'Label: value' line: the label is the message under key, value is ready markup."""
+        bold = self.ts.markup.text(self.words.label(key), self.ts.family_of[style])
+        return self._paragraph(f"<b>{bold}</b> {markup}", style)
 
     def _paragraph(self, markup: str, style: str, role: Role = Role.P) -> Flowable:
         """Return a paragraph (an element of role) of ready markup."""
@@ -72,7 +44,7 @@ class GeneratedWriter:
         """Return an invisible mark where a generated line begins, so a page starting there is located."""
         return Anchor(self.state, key)
 
-    def appearances(self, key: str, label: str = "Appears in") -> list[Flowable]:
+    def appearances(self, key: str, label: str = "entry.appears_in") -> list[Flowable]:
         """Return the 'Appears in' line of an entry, citing chapters and their printed pages."""
         found = self.book.appearances.get(key, ())
         if not found:
@@ -82,36 +54,48 @@ class GeneratedWriter:
         def make() -> str:
             cited = [
                 self.ts.markup.link(
-                    a.section_id, f"Chapter {a.number} (p. {self.state.anchor_pages.get(a.section_id, '?')})", family
+                    a.section_id,
+                    self.words(
+                        "entry.chapter_page", number=a.number, page=self.state.anchor_pages.get(a.section_id, "?")
+                    ),
+                    family,
                 )
                 for a in found
             ]
-            return f"<b>{self.ts.markup.text(label, family)}:</b> " + ", ".join(cited)
+            head = self.ts.markup.text(self.words.label(label), family)
+            return f"<b>{head}</b> " + self.ts.markup.text(self.words("format.comma"), family).join(cited)
 
         late = self.ts.structure.tag(LateParagraph(make, self.ts.styles["entry_meta"]), Role.P)
-        return [self.mark(f"appears-{key}"), late]
+        return [self.mark(anchors.appears_id(key)), late]
 
     def theme_line(self, theme_ids: tuple[str, ...]) -> Flowable:
         """Return the themes of a chapter with their symbols."""
         themes = {t.id: t for t in self.book.themes}
         family = self.ts.family_of["meta"]
         labels = [f"[{themes[t].symbol}] {themes[t].label}" if themes[t].symbol else themes[t].label for t in theme_ids]
-        return self.labelled("Themes", self.ts.markup.text("; ".join(labels), family))
+        return self.labelled("chapter.themes", self.ts.markup.text(self.words("format.series").join(labels), family))
 
     def colophon_metadata(self) -> list[Flowable]:
         """Return the metadata block printed above the colophon's text."""
         meta = self.book.metadata
         family = self.ts.family_of["meta"]
+        words = self.words
+        date = words.date(meta.date)
         rows = [
-            ("Title", f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title),
-            ("Edition", meta.edition),
             (
-                "Published",
-                f"{meta.publisher}, {readable_date(meta.date)}" if meta.publisher else readable_date(meta.date),
+                "colophon.title",
+                words("colophon.title_and_subtitle", title=meta.title, subtitle=meta.subtitle)
+                if meta.subtitle
+                else meta.title,
             ),
-            ("Identifier", meta.identifier),
-            ("Rights", meta.rights),
-            ("Licence", meta.licence),
+            ("colophon.edition", meta.edition),
+            (
+                "colophon.published",
+                words("colophon.published_by", publisher=meta.publisher, date=date) if meta.publisher else date,
+            ),
+            ("colophon.identifier", meta.identifier),
+            ("colophon.rights", meta.rights),
+            ("colophon.licence", meta.licence),
         ]
         return [self.labelled(label, self.ts.markup.text(value, family)) for label, value in rows if value]
 
@@ -143,12 +127,12 @@ class GeneratedWriter:
                     line = TocLine(
                         self.ts.markup.text(part_title, self.ts.family_of["toc_part"]),
                         self.ts.styles["toc_part"],
-                        f"part-{section.id}",
+                        anchors.part_id(section.id),
                     )
                     out.append(structure.tag(line, Role.TOCI))
                 title = section.title
                 if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-                    title = f"{section.number}. {section.title}"
+                    title = self.words("chapter.numbered_title", number=section.number, title=section.title)
                 style = "toc_entry" if level else "toc_part"
                 line = TocLine(self.ts.markup.text(title, self.ts.family_of[style]), self.ts.styles[style], section.id)
                 out.append(structure.tag(line, Role.TOCI))
@@ -156,7 +140,7 @@ class GeneratedWriter:
 
     def part_keys(self) -> list[str]:
         """Return the anchors of part titles that the table of contents prints."""
-        return [f"part-{s.id}" for s, part_title, _ in self._toc_sections() if part_title]
+        return [anchors.part_id(s.id) for s, part_title, _ in self._toc_sections() if part_title]
 
     # ------------------------------------------------------------ data sections
 
@@ -167,14 +151,22 @@ class GeneratedWriter:
         for c in self.book.characters:
             name = self.ts.markup.text(c.name, self.ts.family_of["entry_name"])
             if c.originals:
-                originals = ", ".join(o.text for o in c.originals)
-                name += " " + self.ts.markup.text(f"({originals})", self.ts.family_of["entry_name"])
-            status = "Historical person" if c.historical else "Fictional character"
-            details = [c.rank, c.role] + ([f"played by {c.actor}"] if c.actor else [])
+                originals = self.words("format.comma").join(o.text for o in c.originals)
+                name = self.ts.markup.text(
+                    self.words("format.name_and_other", name=c.name, other=originals), self.ts.family_of["entry_name"]
+                )
+            status = self.words(
+                "format.sentence", text=self.words("entry.historical" if c.historical else "entry.fictional")
+            )
+            details = [c.rank, c.role] + ([self.words("entry.played_by", actor=c.actor)] if c.actor else [])
             head: list[Flowable] = [
                 Anchor(self.state, c.id, loc=c.loc),
                 self._paragraph(name, "entry_name"),
-                self._paragraph(f"<b>{status}.</b> " + self.ts.markup.text(" · ".join(details), family), "entry_meta"),
+                self._paragraph(
+                    f"<b>{self.ts.markup.text(status, family)}</b> "
+                    + self.ts.markup.text(self.words("format.facts").join(details), family),
+                    "entry_meta",
+                ),
             ]
             body = self.ts.blocks(c.description, "body_first", "body_first")
             entry = [KeepTogether([*head, *body[:1]]), *body[1:]]
@@ -187,9 +179,16 @@ class GeneratedWriter:
         out: list[Flowable] = []
         family = self.ts.family_of["entry_meta"]
         for le in self.book.letters:
-            meta = f"{le.kind.label} · Recipient: {le.recipient} · Date: {le.date}"
+            w = self.words
+            facts = [kind_label(w, le.kind.id, le.kind.label)]
+            if le.recipient:
+                facts.append(f"{w.label('letter.recipient')} {le.recipient}")
+            if le.date:
+                facts.append(f"{w.label('letter.date')} {w.date(le.date)}")
             author = self.book.targets.get(le.author)
-            meta += f" · From: {author.label}" if author else ""
+            if author:
+                facts.append(f"{w.label('letter.author')} {author.label}")
+            meta = w("format.facts").join(facts)
             head: list[Flowable] = [
                 Anchor(self.state, le.id, loc=le.loc),
                 self.ts.plain(le.title, "entry_name", self.ts.structure.heading(1)),
@@ -200,33 +199,34 @@ class GeneratedWriter:
             out.append(KeepTogether([*head, *text[:1]]))
             out += text[1:]
             for number, original in enumerate(le.originals, start=1):
-                label = f"{language_name(original.lang)} wording · Source: {original.source}"
+                label = w("letter.wording", language=w.language_name(original.lang))
+                if original.source:
+                    label += w("format.facts") + f"{w.label('letter.source')} {original.source}"
                 style = (
                     "original_cjk"
                     if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn"
                     else "original"
                 )
                 # the mark stays with its label and text, so a page beginning there is located at the label
-                mark = self.mark(f"original-{le.id}-{number}")
+                mark = self.mark(anchors.original_id(le.id, number))
                 line = self.ts.plain(label, "entry_meta")
                 with self.ts.structure.within(Role.BLOCKQUOTE, lang=original.lang):
                     wording = self.ts.plain(original.text, style)
                 out.append(KeepTogether([mark, line, wording]))
             if le.provenance:
-                label = self.ts.plain("Where this comes from", "label", self.ts.structure.heading(2))
+                label = self.ts.plain(self.words("letter.provenance"), "label", self.ts.structure.heading(2))
                 provenance = self.ts.blocks(le.provenance, "small", "small")
-                out += [KeepTogether([self.mark(f"provenance-{le.id}"), label, *provenance[:1]]), *provenance[1:]]
-            out += self.appearances(le.id, "Mentioned in")
+                out += [KeepTogether([self.mark(anchors.provenance_id(le.id)), label, *provenance[:1]]), *provenance[1:]]
+            out += self.appearances(le.id, "entry.mentioned_in")
         return out
 
     def terms(self) -> list[Flowable]:
         """Return the glossary of terms."""
         out: list[Flowable] = []
         for t in self.book.terms:
-            name = self.ts.markup.text(
-                t.term + (f" ({', '.join(o.text for o in t.originals)})" if t.originals else ""),
-                self.ts.family_of["entry_name"],
-            )
+            originals = self.words("format.comma").join(o.text for o in t.originals)
+            shown = self.words("format.name_and_other", name=t.term, other=originals) if t.originals else t.term
+            name = self.ts.markup.text(shown, self.ts.family_of["entry_name"])
             body = self.ts.blocks(t.definition, "body_first", "body_first")
             out.append(
                 KeepTogether([Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name"), *body[:1]])

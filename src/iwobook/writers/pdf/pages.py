@@ -39,10 +39,20 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True)
+class CoverLabels:
+    """The page labels of the pages without a folio, in the book's language (the writer sets them per build)."""
+
+    cover: str = ""
+    inside_cover: str = ""
+    back_cover: str = ""
+
+
 @dataclass
 class PageState:
     """What the pages know while the book is laid out: numbering, the running-head title, anchors."""
 
+    covers: CoverLabels = field(default_factory=CoverLabels)
     page: int = 0
     matter: str = "cover"
     matter_start: int = 1
@@ -71,7 +81,7 @@ class PageState:
         out: list[PageStart] = []
         pending: list[str] = []
         for label in self.labels:
-            if label in ("", "Cover", "Inside cover", "Back cover"):
+            if label in ("", self.covers.cover, self.covers.inside_cover, self.covers.back_cover):
                 continue
             start = self.starts.get(label)
             if start is None:
@@ -102,6 +112,7 @@ class HeadStyle:
     family: Family
     size: float
     grey: float
+    notes: str  # the label of a notes page, in the book's language
 
     def runs(self, text: str) -> list[tuple[str, str]]:
         """Return text as (drawn text, font name) runs in visual order (fallback fonts, bidi, shaping)."""
@@ -123,9 +134,13 @@ def _draw_lines(canvas: Any, x: float, y: float, width: float, height: float, he
     """Draw the 'Notes' label and the ruled lines gap apart."""
     canvas.saveState()
     canvas.setFillGray(head.grey)
-    canvas.setFont(head.font, head.size * 1.15)
+    size = head.size * 1.15
     top = y + height - head.size * 1.2
-    canvas.drawString(x, top, "Notes")
+    left = x
+    for text, font in head.family.runs(head.notes, size):
+        canvas.setFont(font, size)
+        canvas.drawString(left, top, text)
+        left += stringWidth(text, font, size)
     canvas.setStrokeGray(0.6)
     canvas.setLineWidth(0.4)
     line_y = top - gap
@@ -215,7 +230,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.state.matter = matter
         self.state.matter_start = self.page
         if matter == "back-cover":
-            self.canv.addPageLabel(self.page - 1, prefix="Back cover")
+            self.canv.addPageLabel(self.page - 1, prefix=self.state.covers.back_cover)
             return
         style = "ROMAN_LOWER" if matter == "front" else "ARABIC"
         self.canv.addPageLabel(self.page - 1, style=style, start=1)
@@ -229,15 +244,15 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.state.blank = False
         self.state.notes = False
         if self.page == 1:
-            canvas.addPageLabel(0, prefix="Cover")
+            canvas.addPageLabel(0, prefix=self.state.covers.cover)
         elif self.page == 2 and self.state.matter == "cover":
-            canvas.addPageLabel(1, prefix="Inside cover")
+            canvas.addPageLabel(1, prefix=self.state.covers.inside_cover)
 
     def _end_page(self, canvas: Any, doc: Any) -> None:
         """Finish a page: draw the running head and folio unless it is a cover, opening or blank page."""
         state = self.state
         folio = state.folio()
-        state.labels.append(folio or {"back-cover": "Back cover"}.get(state.matter, "Cover"))
+        state.labels.append(folio or (state.covers.back_cover if state.matter == "back-cover" else state.covers.cover))
         if state.matter == "cover" or state.blank or not folio:
             return
         with marked(canvas, "Pagination"):

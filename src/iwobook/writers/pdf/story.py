@@ -20,6 +20,7 @@ from iwobook.model import (
     Section,
     SectionKind,
     TargetKind,
+    anchors,
     block_key,
 )
 from iwobook.walk import section_inlines
@@ -72,6 +73,7 @@ class StoryBuilder:
         self.state = state
         self.geometry = geometry
         self.cover_image = cover
+        self.words = book.messages
         self.generated = GeneratedWriter(book, ts, state)
         self.aids = StudyAids(book, ts, state, figure_family)
 
@@ -107,21 +109,25 @@ class StoryBuilder:
         if self.cover_image is None:
             image: Flowable = Spacer(g.width, g.height)
         else:
-            alt = f"Cover: {meta.title}" + (f": {meta.subtitle}" if meta.subtitle else "")
+            alt = self.words("cover.alt", title=f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title)
             image = self.ts.structure.tag(CoverImage(self.cover_image, g.width, g.height), Role.FIGURE, alt=alt)
-        return [Anchor(self.state, "cover", "Cover"), image, RectoBreak(), MatterStart("front")]
+        return [Anchor(self.state, anchors.COVER, self.words("page.cover")), image, RectoBreak(), MatterStart("front")]
 
     def back_cover(self) -> list[Flowable]:
         """Return the back cover, always the last and a left-hand page: description, publisher, identifier."""
         meta = self.book.metadata
         out: list[Flowable] = [VersoBreak(), MatterStart("back-cover"), GroupMark(None)]
-        out.append(Anchor(self.state, "back-cover", "Back cover"))
+        out.append(Anchor(self.state, anchors.BACK_COVER, self.words("page.back_cover")))
         out.append(Spacer(1, self.geometry.text_height * 0.3))
         self.ts.structure.restart()
         with self.ts.structure.within(Role.SECT):
             if meta.description:
                 out.append(self.ts.plain(meta.description, "back_cover"))
-            for line in (meta.publisher, meta.licence and f"Licence: {meta.licence}", meta.identifier):
+            for line in (
+                meta.publisher,
+                meta.licence and self.words("back_cover.licence", licence=meta.licence),
+                meta.identifier,
+            ):
                 if line:
                     out.append(self.ts.plain(line, "title_meta"))
         return out
@@ -130,7 +136,7 @@ class StoryBuilder:
         """Return the title page: title, subtitle, contributors, publisher and edition."""
         meta = self.book.metadata
         out: list[Flowable] = [
-            Anchor(self.state, "title-page", "Title page"),
+            Anchor(self.state, anchors.TITLE_PAGE, self.words("page.title_page")),
             Spacer(1, self.geometry.text_height * 0.22),
         ]
         with self.ts.structure.within(Role.SECT):
@@ -140,7 +146,14 @@ class StoryBuilder:
             for person in meta.contributors:
                 out.append(
                     self.ts.plain(
-                        person.name if person.role == "author" else f"{person.name} ({person.role})", "title_meta"
+                        person.name
+                        if person.role == "author"
+                        else self.words(
+                            "title_page.contributor",
+                            name=person.name,
+                            role=self.words.entries.get(f"role.{person.role}", person.role),
+                        ),
+                        "title_meta",
                     )
                 )
             out.append(Spacer(1, 30))
@@ -160,7 +173,7 @@ class StoryBuilder:
         if opening.starts_part or not opening.part.title:  # a titled part's sections go into its Part
             out.append(GroupMark(Element(Role.PART) if opening.starts_part else None))
         if opening.starts_part:
-            key = f"part-{section.id}"
+            key = anchors.part_id(section.id)
             title = self.ts.plain(opening.part.title, "part_title", self.ts.structure.heading())
             out += [Anchor(self.state, key, opening.part.title, 0), title]
         level = 1 if opening.part.title else 0
@@ -172,7 +185,7 @@ class StoryBuilder:
     def _outline_title(self, section: AnySection) -> str:
         """Return the outline (bookmark) title of a section."""
         if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-            return f"{section.number}. {section.title}"
+            return self.words("chapter.numbered_title", number=section.number, title=section.title)
         return section.title
 
     def section(self, section: AnySection, opening: Opening) -> list[Flowable]:
@@ -230,18 +243,19 @@ class StoryBuilder:
         """Return a chapter: number, title, setting, characters present, text, questions and themes."""
         ts = self.ts
         out: list[Flowable] = [Spacer(1, self.geometry.chapter_drop)]
-        number = ts.plain(f"Chapter {chapter.number}", "chapter_number", ts.structure.heading())
+        number = ts.plain(self.words("chapter.number", number=chapter.number), "chapter_number", ts.structure.heading())
         out += [number, ts.structure.share(ts.plain(chapter.title, "chapter_title"), number)]
         if chapter.setting:
             out.append(ts.plain(chapter.setting, "setting"))
         present = self._characters_present(chapter)
         if present:
-            names = ", ".join(ts.markup.link(cid, label, ts.family_of["meta"]) for cid, label in present)
-            out.append(self.generated.labelled("In this chapter", names))
+            comma = ts.markup.text(self.words("format.comma"), ts.family_of["meta"])
+            names = comma.join(ts.markup.link(cid, label, ts.family_of["meta"]) for cid, label in present)
+            out.append(self.generated.labelled("chapter.cast", names))
         out += ts.blocks(chapter.blocks)
         if chapter.questions:
-            label = ts.plain("Discussion questions", "label", ts.structure.heading(1))
-            out += [self.generated.mark(f"questions-{chapter.id}"), label]
+            label = ts.plain(self.words("chapter.questions"), "label", ts.structure.heading(1))
+            out += [self.generated.mark(anchors.questions_id(chapter.id)), label]
             items = []
             with ts.structure.within(Role.L):
                 for q in chapter.questions:
@@ -259,7 +273,7 @@ class StoryBuilder:
                 )
             )
         if chapter.themes:
-            out += [self.generated.mark(f"themes-{chapter.id}"), self.generated.theme_line(chapter.themes)]
+            out += [self.generated.mark(anchors.themes_id(chapter.id)), self.generated.theme_line(chapter.themes)]
         out.append(NotesFill(self.head, self.geometry.text_height * 0.15))
         return out
 
