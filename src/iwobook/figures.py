@@ -7,76 +7,10 @@ nothing is carried by colour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
 from iwobook.model import Book, MapData, Place, PlaceKind
+from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 
-
-class Anchor(Enum):
-    """Where a text label sits relative to its point."""
-
-    START = "start"
-    MIDDLE = "middle"
-    END = "end"
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A straight line (or polyline) through points."""
-
-    points: tuple[tuple[float, float], ...]
-    grey: float = 0.0
-    width: float = 0.8
-    dash: tuple[float, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Polygon:
-    """A closed shape with an optional fill and outline."""
-
-    points: tuple[tuple[float, float], ...]
-    fill: float | None = None
-    stroke: float | None = 0.0
-    width: float = 0.8
-    dash: tuple[float, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Circle:
-    """A circle (a marker)."""
-
-    centre: tuple[float, float]
-    radius: float
-    fill: float | None = 0.0
-    stroke: float | None = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Label:
-    """A line of text at a point (the baseline), with its anchor."""
-
-    at: tuple[float, float]
-    text: str
-    size: float = 8.0
-    bold: bool = False
-    anchor: Anchor = Anchor.START
-    grey: float = 0.0
-    halo: bool = False
-
-
-Shape = Line | Polygon | Circle | Label
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """A figure: its size in points, shapes, a title, and alt text describing it."""
-
-    width: float
-    height: float
-    shapes: tuple[Shape, ...]
-    title: str
-    alt: str
+__all__ = ["Anchor", "Circle", "Drawing", "Label", "Line", "Polygon", "Shape"]
 
 
 # ---------------------------------------------------------------- timeline

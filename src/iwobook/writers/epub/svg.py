@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from typing import assert_never
 
-from iwobook.figures import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 from iwobook.model import script_runs
+from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 from iwobook.writers.epub.content import JAPANESE, get_primary_language
 from iwobook.writers.epub.markup import Element, Node, h
 

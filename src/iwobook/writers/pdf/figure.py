@@ -7,7 +7,7 @@ from typing import Any, assert_never
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from iwobook.figures import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
+from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.tagged import Tagged
 

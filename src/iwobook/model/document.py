@@ -1,0 +1,185 @@
+"""Generic document nodes: what the lowering transform makes of generated content, with its final wording.
+
+The manuscript's own nodes (model.nodes) say what an author wrote; these say how generated content reads:
+paragraphs and headings with a role, an id and a page-start key, definition lists, tables with header
+cells, drawn figures with alt text and a caption, containers with a role (like Pandoc's Div and Span),
+internal links and page references. A writer renders them without knowing which generated section they
+came from, and holds no label of its own: every word is already here.
+
+A role names what a node is for ('facts', 'appears', 'entry-name'); writers map roles to their styles and
+classes. An id is a link target and, in the EPUB, an element id; a key marks the block a printed page
+can begin in (model.anchors.block_key), so both writers name page starts alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import TypeAlias
+
+from iwobook.model.drawing import Drawing
+from iwobook.model.nodes import Block, Inline, Loc
+
+
+class Show(Enum):
+    """Who a span is for: everyone, only readers who see it (hidden from assistive technology), or only
+    assistive technology (visually hidden, still read aloud)."""
+
+    ALL = "all"
+    EYES = "eyes"
+    EARS = "ears"
+
+
+# ---------------------------------------------------------------- inline nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Inlines with a role (a class, a style) and an audience."""
+
+    loc: Loc
+    role: str
+    children: DocInlines
+    show: Show = Show.ALL
+
+
+@dataclass(frozen=True, slots=True)
+class Jump:
+    """A link to an id in the book (a section, an entry), around inlines."""
+
+    loc: Loc
+    target: str
+    children: DocInlines
+
+
+@dataclass(frozen=True, slots=True)
+class PageNumber:
+    """The printed page number the id target lands on (filled in once the pages exist)."""
+
+    loc: Loc
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageRef:
+    """A link to target that reads with_page (holding a PageNumber) where the writer knows the printed page,
+    else without_page ('Chapter 4 (p. 17)' or 'Chapter 4: Title')."""
+
+    loc: Loc
+    target: str
+    with_page: DocInlines
+    without_page: DocInlines
+
+
+@dataclass(frozen=True, slots=True)
+class DateText:
+    """A date as words, with its machine-readable ISO form."""
+
+    loc: Loc
+    iso: str
+    text: str
+
+
+DocInline: TypeAlias = Inline | Span | Jump | PageNumber | PageRef | DateText
+DocInlines: TypeAlias = tuple[DocInline, ...]
+
+
+# ---------------------------------------------------------------- block nodes
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph of generated inlines."""
+
+    loc: Loc
+    inlines: DocInlines
+    role: str = ""
+    id: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A heading inside a generated section (level 2 or 3)."""
+
+    loc: Loc
+    level: int
+    inlines: DocInlines
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of a definition list: its term and what it says."""
+
+    loc: Loc
+    term: DocInlines
+    details: DocBlocks
+    id: str = ""
+    key: str = ""
+    details_key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionList:
+    """Terms and their details (a glossary, the timeline's events, the colophon's rows)."""
+
+    loc: Loc
+    items: tuple[Item, ...]
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell; a header cell heads its column ('col') or its row ('row')."""
+
+    inlines: DocInlines
+    scope: str = ""
+    role: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table: a caption (for assistive technology), header rows and body rows."""
+
+    loc: Loc
+    caption: DocInlines
+    head: tuple[tuple[Cell, ...], ...]
+    body: tuple[tuple[Cell, ...], ...]
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnFigure:
+    """A drawing (figures.Drawing: its own alt text) with a caption."""
+
+    loc: Loc
+    drawing: Drawing
+    caption: DocInlines
+    id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Div:
+    """Blocks grouped with a role ('entry', 'letter', 'original'); lang tags the whole group."""
+
+    loc: Loc
+    role: str
+    blocks: DocBlocks
+    id: str = ""
+    lang: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verse:
+    """Plain text in another language kept line by line (a letter's original wording)."""
+
+    loc: Loc
+    lang: str
+    text: str
+    role: str = ""
+
+
+DocBlock: TypeAlias = Block | Para | Head | DefinitionList | Table | DrawnFigure | Div | Verse
+DocBlocks: TypeAlias = tuple[DocBlock, ...]
