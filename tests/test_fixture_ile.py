@@ -81,11 +81,11 @@ def test_short_names_and_authors_print_in_both_formats(outputs: dict[str, Path])
         assert "le capitaine Nemo" in printed
         assert "capitaine Le prince Dakkar" not in printed
         assert "Le prince Dakkar, dit le capitaine Nemo" in printed
-        assert "Télégramme · Recipient: Les colons, au Palais de granit" in printed
-        assert "From: Nemo" in printed
+        assert "Télégramme · Destinataire : Les colons, au Palais de granit" in printed
+        assert "De : Nemo" in printed
     letters = next(body for name, body in docs.items() if name.endswith("letters.xhtml"))
     found = letters[letters.index("Le document de la bouteille") : letters.index("L'appel du corral")]
-    assert "Document trouvé" in found and "From:" not in found
+    assert "Document trouvé" in found and "De\u202f:" not in found
 
 
 def test_epubcheck_reports_nothing(outputs: dict[str, Path], tmp_path: Path) -> None:

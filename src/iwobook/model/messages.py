@@ -78,8 +78,8 @@ class Messages:
         return format_list(list(items), locale=locale) if locale else ", ".join(items)
 
     def date(self, iso: str) -> str:
-        """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the book's language ('19 February 1945',
-        '19 février 1945', 'February 1945', '1945'); anything else as given."""
+        """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in the book's language ('2 March 2026',
+        '2 mars 2026', 'March 2026', '2026'); anything else as given."""
         locale = parse_locale(self.language)
         if locale is None or not is_valid_date(iso):
             return iso
