@@ -18,6 +18,7 @@ from iwobook.check import load_checked
 from iwobook.config import BuildConfig, Paper
 from iwobook.diagnostics import InputError, Report
 from iwobook.load.book import ManuscriptLoader
+from iwobook.load.messages import load_messages
 from iwobook.model import Book
 from iwobook.transform import prepare
 from iwobook.writers.pdf import render_pdf
@@ -181,7 +182,7 @@ def test_undrawable_character_is_still_a_build_error_past_check(tmp_path: Path) 
     )
     loaded = ManuscriptLoader(root, Report()).load()  # loaded without the whole-book checks
     assert loaded is not None
-    book = prepare(loaded)
+    book = prepare(replace(loaded, messages=load_messages(root, loaded.metadata.language, Report())))
     config: BuildConfig = replace(configure(root, book, None, None), paper=Paper.A4)
     with pytest.raises(InputError) as caught:
         render_pdf(book, config, _quiet)
