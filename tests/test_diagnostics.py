@@ -638,10 +638,10 @@ ERROR_CASES = [
         Replace(ARRIVAL, "themes: [duty]\n", ""),
         Replace(STORM, "themes: [duty, sea]\n", ""),
     ),
-    # E180 a generated word without wording in the book's language
+    # E190 a generated word without wording in the book's language
     case(
-        "E180",
-        "manuscript/book.yaml:3: E180 no message catalogue for language 'el' (iwobook has de, en, es, fr, ja): add"
+        "E190",
+        "manuscript/book.yaml:3: E190 no message catalogue for language 'el' (iwobook has de, en, es, fr, ja): add"
         " assets/locales/el.yaml with every message of iwobook's en.yaml",
         Replace(BOOK, "language: en-GB", "language: el"),
     ),

@@ -111,21 +111,21 @@ def english_without(*keys: str) -> str:
 
 
 def test_a_key_missing_from_the_book_catalogue_is_reported_at_its_file(tmp_path: Path) -> None:
-    """A language iwobook does not ship, whose own catalogue lacks a key: E180 at that catalogue's last line."""
+    """A language iwobook does not ship, whose own catalogue lacks a key: E190 at that catalogue's last line."""
     text = english_without("chapter.cast")
     root = copy_book(tmp_path, "el", text)
     lines = text.count("\n")
     assert problems(root) == [
-        f"assets/locales/el.yaml:{lines}: E180 message 'chapter.cast' has no wording in 'el':"
+        f"assets/locales/el.yaml:{lines}: E190 message 'chapter.cast' has no wording in 'el':"
         " add it to assets/locales/el.yaml"
     ]
 
 
 def test_a_language_without_any_catalogue_is_reported_at_the_language_field(tmp_path: Path) -> None:
-    """No catalogue at all for the book's language: one E180 at book.yaml's language line, never English."""
+    """No catalogue at all for the book's language: one E190 at book.yaml's language line, never English."""
     root = copy_book(tmp_path, "el", None)
     assert problems(root) == [
-        "manuscript/book.yaml:3: E180 no message catalogue for language 'el' (iwobook has "
+        "manuscript/book.yaml:3: E190 no message catalogue for language 'el' (iwobook has "
         + ", ".join(SHIPPED)
         + "): add assets/locales/el.yaml with every message of iwobook's en.yaml"
     ]

@@ -2,7 +2,7 @@
 
 Catalogues are flat YAML mappings of key to message (assets/locales/<language>.yaml). iwobook's en.yaml
 is the reference: every key it has must have a message in the book's language, from iwobook's catalogue
-for that language or from the book's own, so that no word falls back to English by accident (E180).
+for that language or from the book's own, so that no word falls back to English by accident (E190).
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def language_line(root: Path) -> int:
 def load_messages(root: Path, language: str, report: Report) -> Messages:
     """Return the book's messages in its language: iwobook's catalogue, then the book's own (which win).
 
-    Every key of iwobook's English catalogue must have a message: one that does not is E180, at the book's
+    Every key of iwobook's English catalogue must have a message: one that does not is E190, at the book's
     own catalogue for the language (or at book.yaml's language field when the book has none).
     """
     root = root.resolve()
@@ -122,7 +122,7 @@ def load_messages(root: Path, language: str, report: Report) -> Messages:
         report.add(
             BOOK_FILE,
             line,
-            Code.E180,
+            Code.E190,
             f"no message catalogue for language '{language}' (iwobook has {ships}): add"
             f" assets/locales/{catalogue_names(language)[0]}.yaml with every message of iwobook's en.yaml",
         )
@@ -131,6 +131,6 @@ def load_messages(root: Path, language: str, report: Report) -> Messages:
         target = book_catalogue.path if book_catalogue else f"assets/locales/{catalogue_names(language)[0]}.yaml"
         for key in missing:
             report.add(
-                where[0], where[1], Code.E180, f"message '{key}' has no wording in '{language}': add it to {target}"
+                where[0], where[1], Code.E190, f"message '{key}' has no wording in '{language}': add it to {target}"
             )
     return Messages(language, merged)

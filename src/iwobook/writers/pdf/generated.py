@@ -216,7 +216,8 @@ class GeneratedWriter:
             if le.provenance:
                 label = self.ts.plain(self.words("letter.provenance"), "label", self.ts.structure.heading(2))
                 provenance = self.ts.blocks(le.provenance, "small", "small")
-                out += [KeepTogether([self.mark(anchors.provenance_id(le.id)), label, *provenance[:1]]), *provenance[1:]]
+                mark = self.mark(anchors.provenance_id(le.id))
+                out += [KeepTogether([mark, label, *provenance[:1]]), *provenance[1:]]
             out += self.appearances(le.id, "entry.mentioned_in")
         return out
 
