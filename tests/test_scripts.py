@@ -218,6 +218,10 @@ def test_a_right_to_left_book_turns_its_pages_from_the_right(tmp_path: Path) -> 
     book_yaml = root / "manuscript" / "book.yaml"
     text = book_yaml.read_text(encoding="utf-8")
     book_yaml.write_text(re.sub(r"(?m)^language: .*$", "language: ar", text, count=1), encoding="utf-8")
+    # iwobook ships no Arabic catalogue: the book brings its own (here the English wording, for the test only)
+    (root / "assets" / "locales").mkdir(parents=True)
+    english = ROOT / "src" / "iwobook" / "assets" / "locales" / "en.yaml"
+    shutil.copyfile(english, root / "assets" / "locales" / "ar.yaml")
     book = prepare(load_checked(root))
     epub = render_epub(book, configure(root, book, "a4", None), _quiet, ())
     with zipfile.ZipFile(BytesIO(epub)) as archive:
