@@ -9,7 +9,7 @@ SLUG   := $(shell $(PYTHON) -c "import re,unicodedata;t=re.search(r'^title:\s*(.
 SOURCES := manuscript/book.yaml $(shell find manuscript $(wildcard assets) src -type f ! -name '*.pyc' 2>/dev/null)
 IWOBOOK := $(BIN)/iwobook
 
-.PHONY: all pdf epub booklet large-print teacher check test lint fuzz bench clean distclean
+.PHONY: all pdf epub booklet large-print teacher html serve check test lint fuzz bench clean distclean
 all: pdf epub
 
 $(STAMP): requirements.lock pyproject.toml
@@ -42,6 +42,15 @@ dist/$(SLUG)-booklet.pdf: $(STAMP) $(SOURCES) $(PAPER_STAMP)
 teacher: dist/$(SLUG)-teacher.pdf
 dist/$(SLUG)-teacher.pdf: $(STAMP) $(SOURCES)
 	$(IWOBOOK) build teacher
+
+# the HTML edition: a folder of web pages (dist/<slug>-html/index.html and a page per section)
+html: dist/$(SLUG)-html/index.html
+dist/$(SLUG)-html/index.html: $(STAMP) $(SOURCES)
+	$(IWOBOOK) build html
+
+# the HTML edition on http://127.0.0.1:8000/, rebuilt and reloaded on every save (PORT=... for another port)
+serve: $(STAMP)
+	$(IWOBOOK) serve $(if $(PORT),--port $(PORT))
 
 check: $(STAMP)
 	$(IWOBOOK) check

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from iwobook.check import load_checked
 from iwobook.config import BUILTIN_ASSETS, BuildConfig, Edition, Paper, config_from_environment
 from iwobook.model import Book, PageStart
-from iwobook.output import book_slug, write_atomically
+from iwobook.output import book_slug, write_atomically, write_folder_atomically
 from iwobook.transform import prepare
 
 if TYPE_CHECKING:
@@ -161,8 +161,19 @@ def render_teacher(book: Book, config: BuildConfig, say: Callable[[str], None], 
 
 
 OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}
-# built only when asked for by name: a book need not have a teacher's edition
-OPTIONAL_NAMES = {"teacher": "{}-teacher.pdf"}
+# built only when asked for by name: a book need not have a teacher's edition; the HTML edition is a folder
+OPTIONAL_NAMES = {"teacher": "{}-teacher.pdf", "html": "{}-html"}
+
+
+def write_html(book: Book, config: BuildConfig, folder: Path, say: Callable[[str], None]) -> Path:
+    """Write the HTML edition of a prepared book as the folder (atomically); return the folder."""
+    from iwobook.writers.html import render_html
+
+    say("writing the HTML edition")
+    files = render_html(book, config, say)
+    write_folder_atomically(folder, files)
+    say(f"wrote {folder}/ ({len(files)} files, {sum(len(d) for d in files.values()) / 1024:.0f} KiB)")
+    return folder
 
 
 def build_outputs(
@@ -173,7 +184,7 @@ def build_outputs(
     say: Callable[[str], None],
     warm: Warm | None = None,
 ) -> list[Path]:
-    """Build what ('pdf', 'epub', 'booklet', 'large-print', 'teacher'
+    """Build what ('pdf', 'epub', 'booklet', 'large-print', 'teacher', 'html'
     or 'all'); return the paths written. warm keeps
     unchanged files and sections for the next build (`iwobook watch`)."""
     say("reading and checking the manuscript")
@@ -185,6 +196,9 @@ def build_outputs(
     record = PrintRecord(book, config)
     names = {**OUTPUT_NAMES, **OPTIONAL_NAMES}
     for kind in OUTPUT_NAMES if what == "all" else (what,):
+        if kind == "html":
+            written.append(write_html(book, config, config.out_dir / names[kind].format(slug), say))
+            continue
         data = render_output(book, config, kind, say, record, cache)
         path = write_atomically(config.out_dir / names[kind].format(slug), data)
         say(f"wrote {path} ({len(data) / 1024:.0f} KiB)")

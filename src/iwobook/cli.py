@@ -17,7 +17,7 @@ EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
-FORMATS = ("pdf", "epub", "booklet", "large-print", "teacher", "all")
+FORMATS = ("pdf", "epub", "booklet", "large-print", "teacher", "html", "all")
 
 _EPILOG = """\
 exit codes:
@@ -26,6 +26,13 @@ exit codes:
   2   wrong command-line usage
   70  an internal error in iwobook (please report it with the traceback)
 """
+
+
+def port_number(text: str) -> int:
+    """Return a TCP port number (0 to 65535) from the command line; raise ArgumentTypeError otherwise."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: '{text}' (use 0 to 65535)")
+    return int(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -51,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     watch.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
     watch.add_argument("--out", type=Path, help="output folder (default: dist/)")
     watch.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
+    serve = commands.add_parser("serve", help="serve the HTML edition on 127.0.0.1, rebuilt and reloaded on save")
+    serve.add_argument(
+        "--port", type=port_number, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)"
+    )
+    serve.add_argument("--out", type=Path, help="output folder (default: dist/)")
+    serve.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
     return parser
 
 
@@ -116,12 +129,25 @@ def _watch(args: argparse.Namespace) -> int:
     return watch_outputs(rebuilder)
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """Run `iwobook serve`: serve the HTML edition, rebuilt on every change until Ctrl-C; return its exit code."""
+    from iwobook.serve import ServingRebuilder, serve_edition
+
+    def report(error: InputError) -> None:
+        _report(error, "; the last good pages are served")
+
+    rebuilder = ServingRebuilder(args.root, "html", None, args.out, lambda: _progress(args.quiet), report)
+    return serve_edition(rebuilder, args.port)
+
+
 def _run(args: argparse.Namespace) -> int:
     """Run the chosen command; return its exit code."""
     from iwobook.check import load_checked
 
     if args.command == "watch":
         return _watch(args)
+    if args.command == "serve":
+        return _serve(args)
     root: Path = args.root
     if args.command == "new":
         return run_new(args)

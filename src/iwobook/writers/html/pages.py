@@ -1,0 +1,278 @@
+"""Each page of the HTML edition: the shell (header, main, the reading order's links), the index with the title
+page and the contents, chapters, plain sections, the colophon and generated sections."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from iwobook.model import CrossRef, GeneratedSection, Inlines, Section, SectionKind, TargetKind, anchors
+from iwobook.walk import section_inlines
+from iwobook.writers.html.content import Context, render_blocks, render_inlines, render_text
+from iwobook.writers.html.document import render_doc_blocks
+from iwobook.writers.html.markup import Child, Element, Node, h, make_lang_attrs
+from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
+from iwobook.writers.html.styles import STYLESHEET_FILE
+
+MAIN_ID = "main"
+
+
+def render_shell(title: str, ctx: Context, content: Child, sequence: Element | None, is_index: bool) -> Element:
+    """Return a whole page: head, a skip link, the header naming the book, main, and the reading order."""
+    meta = ctx.book.metadata
+    heading = render_text(meta.title, ctx.lang)
+    header = h(
+        "header",
+        None,
+        h("p", {"class": "book"}, h("a", {"href": INDEX_FILE}, heading) if not is_index else heading),
+    )
+    return h(
+        "html",
+        make_lang_attrs(ctx.lang),
+        h(
+            "head",
+            None,
+            h("meta", {"charset": "utf-8"}),
+            h("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}),
+            h("title", None, title),
+            h("link", {"rel": "stylesheet", "href": STYLESHEET_FILE}),
+        ),
+        h(
+            "body",
+            None,
+            h("a", {"class": "skip", "href": f"#{MAIN_ID}"}, ctx.words("html.skip")),
+            header,
+            h("main", {"id": MAIN_ID}, content),
+            h("footer", None, sequence) if sequence is not None else None,
+        ),
+    )
+
+
+def render_sequence(before: SectionPage | None, after: SectionPage | None, ctx: Context, is_index: bool) -> Element:
+    """Return the links to the previous page (the index before the first), the contents and the next page; the
+    index itself links only to the next."""
+    links: list[Element] = []
+    if not is_index:
+        back = (before.file, before.title) if before is not None else (INDEX_FILE, ctx.book.metadata.title)
+        links.append(h("a", {"href": back[0], "rel": "prev"}, ctx.words("html.previous", title=back[1])))
+        links.append(h("a", {"href": f"{INDEX_FILE}#{CONTENTS_ID}"}, ctx.words("page.contents")))
+    if after is not None:
+        links.append(h("a", {"href": after.file, "rel": "next"}, ctx.words("html.next", title=after.title)))
+    items = [h("li", None, link) for link in links]
+    return h("nav", {"class": "sequence", "aria-label": ctx.words("html.reading_order")}, h("ul", None, items))
+
+
+def render_contents(pages: tuple[SectionPage, ...], ctx: Context) -> Element:
+    """Return the contents: titled parts with their sections under them, other sections at the top level."""
+    top: list[Node] = []
+    group: list[Node] = []
+    current = None
+    for page in pages:
+        entry = h("li", None, h("a", {"href": page.file}, render_text(page.title, ctx.lang)))
+        if not page.part.title:
+            if current is not None:
+                top.append(render_part_entry(current.title, group, ctx))
+                current, group = None, []
+            top.append(entry)
+            continue
+        if current is not page.part:
+            if current is not None:
+                top.append(render_part_entry(current.title, group, ctx))
+            current, group = page.part, []
+        group.append(entry)
+    if current is not None:
+        top.append(render_part_entry(current.title, group, ctx))
+    title_id = f"{CONTENTS_ID}-title"
+    return h(
+        "nav",
+        {"id": CONTENTS_ID, "class": "contents", "aria-labelledby": title_id},
+        h("h2", {"id": title_id}, ctx.words("page.contents")),
+        h("ol", None, top),
+    )
+
+
+def render_part_entry(title: str, entries: list[Node], ctx: Context) -> Element:
+    """Return a titled part in the contents: its title over its sections."""
+    return h("li", {"class": "part"}, h("span", None, render_text(title, ctx.lang)), h("ol", None, entries))
+
+
+def render_index(pages: tuple[SectionPage, ...], ctx: Context) -> list[Node]:
+    """Return the index page's content: title, subtitle, contributors, edition and publisher, then the contents."""
+    meta = ctx.book.metadata
+    names = ctx.words("format.comma").join(c.name for c in meta.contributors)
+    titlepage = h(
+        "section",
+        {"class": "titlepage", "aria-labelledby": "book-title"},
+        h("h1", {"id": "book-title", "class": "book-title"}, render_text(meta.title, ctx.lang)),
+        h("p", {"class": "subtitle"}, render_text(meta.subtitle, ctx.lang)) if meta.subtitle else None,
+        h("p", {"class": "contributors"}, render_text(names, ctx.lang)) if names else None,
+        h("p", {"class": "edition"}, render_text(meta.edition, ctx.lang)) if meta.edition else None,
+        h("p", {"class": "publisher"}, render_text(meta.publisher, ctx.lang)) if meta.publisher else None,
+    )
+    return [titlepage, render_contents(pages, ctx)]
+
+
+def render_colophon_data(ctx: Context) -> Element:
+    """Return the book's metadata as a definition list ('Title:', contributors, edition, date, identifier...)."""
+    meta = ctx.book.metadata
+    words = ctx.words
+    rows: list[tuple[str, str]] = [("colophon.title", meta.title), ("colophon.subtitle", meta.subtitle)]
+    for role in dict.fromkeys(c.role for c in meta.contributors):
+        names = [c.name for c in meta.contributors if c.role == role]
+        key = f"role.{role}" if f"role.{role}" in words.entries else "role.contributor"
+        rows.append((key + ("s" if len(names) > 1 else ""), words("format.comma").join(names)))
+    rows += [
+        ("colophon.edition", meta.edition),
+        ("colophon.published", words.date(meta.date)),
+        ("colophon.publisher", meta.publisher),
+        ("colophon.identifier", meta.identifier),
+        ("colophon.rights", meta.rights),
+        ("colophon.licence", meta.licence),
+    ]
+    items: list[Node] = []
+    for key, value in rows:
+        if value:
+            attrs = {"class": "identifier"} if key == "colophon.identifier" else None
+            items += [h("dt", None, words.label(key)), h("dd", attrs, render_text(value, ctx.lang))]
+    return h("dl", {"class": "colophon-data", "aria-label": words("colophon.details")}, items)
+
+
+def render_part_title(page: SectionPage, ctx: Context) -> Element | None:
+    """Return the title of a titled part above its first section, or None."""
+    part = page.part
+    if not part.title or not part.sections or part.sections[0].id != page.section.id:
+        return None
+    return h("p", {"id": anchors.part_id(page.section.id), "class": "part-title"}, render_text(part.title, ctx.lang))
+
+
+def render_section_page(page: SectionPage, ctx: Context) -> list[Node]:
+    """Return a section page's content: its part's title where the part begins, then the section."""
+    section = page.section
+    match section:
+        case Section():
+            body = render_prose_section(section, ctx)
+        case GeneratedSection():
+            body = render_generated(section, ctx)
+        case _:
+            assert_never(section)
+    return [node for node in (render_part_title(page, ctx), body) if node is not None]
+
+
+def render_prose_section(section: Section, ctx: Context) -> Element:
+    """Return a prose section: a chapter, a plain section or the colophon (with the book's data on top)."""
+    match section.kind:
+        case SectionKind.CHAPTER:
+            return render_chapter(section, ctx)
+        case SectionKind.SECTION:
+            return render_plain_section(section, ctx, None)
+        case SectionKind.COLOPHON:
+            return render_plain_section(section, ctx, render_colophon_data(ctx))
+        case _:
+            assert_never(section.kind)
+
+
+def render_plain_section(section: Section, ctx: Context, first: Node | None) -> Element:
+    """Return a section with its title as the h1, then first (if any), then its blocks."""
+    return h(
+        "section",
+        {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
+        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
+        first,
+        render_blocks(section.blocks, ctx, ctx.lang),
+    )
+
+
+def render_generated(section: GeneratedSection, ctx: Context) -> Element:
+    """Return a generated section: its title and its lowered blocks."""
+    return h(
+        "section",
+        {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
+        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
+        render_doc_blocks(section_blocks(section), ctx),
+    )
+
+
+def section_blocks(section: GeneratedSection) -> tuple[()]:
+    """Return a generated section's lowered blocks."""
+    return ()
+
+
+def find_cast(section: Section, ctx: Context) -> list[str]:
+    """Return the ids of the characters a chapter cross-references, in order of first mention."""
+    cast: list[str] = []
+    for node in section_inlines(section):
+        if isinstance(node, CrossRef) and node.target not in cast:
+            target = ctx.book.targets.get(node.target)
+            if target is not None and target.kind is TargetKind.CHARACTER:
+                cast.append(node.target)
+    return cast
+
+
+def render_labelled(label: str, css: str, ctx: Context, *content: Node | list[Node]) -> Element:
+    """Return a paragraph that starts with 'label:' (label is its message key) and then content."""
+    return h("p", {"class": css}, h("span", {"class": "label"}, ctx.words.label(label)), " ", *content)
+
+
+def render_question(question: Inlines, ctx: Context) -> Element:
+    """Return a discussion question as a list item."""
+    return h("li", None, render_inlines(question, ctx, ctx.lang))
+
+
+def render_theme_line(section: Section, ctx: Context) -> Element | None:
+    """Return a chapter's 'Themes: [L] Leadership; ...' line (symbols as in the theme tracker), or None."""
+    if not section.themes:
+        return None
+    themes = {theme.id: theme for theme in ctx.book.themes}
+    labels = []
+    for ident in section.themes:
+        theme = themes.get(ident)
+        labels.append(ident if theme is None else f"[{theme.symbol}] {theme.label}" if theme.symbol else theme.label)
+    return h(
+        "p",
+        {"id": anchors.themes_id(section.id), "class": "themes"},
+        h("span", {"class": "label"}, ctx.words.label("chapter.themes")),
+        " ",
+        render_text(ctx.words("format.series").join(labels), ctx.lang),
+    )
+
+
+def render_chapter(section: Section, ctx: Context) -> Element:
+    """Return a chapter: number and title, setting, characters, body, discussion questions and themes."""
+    lang = ctx.lang
+    cast: list[Node] = []
+    for ident in find_cast(section, ctx):
+        target = ctx.book.targets[ident]
+        href = ctx.resolve_target(ident)
+        name = render_text(target.label, lang)
+        cast += ([ctx.words("format.comma")] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
+    header = h(
+        "header",
+        None,
+        h(
+            "h1",
+            {"id": anchors.heading_id(section.id)},
+            h("span", {"class": "chapter-number"}, ctx.words("chapter.number", number=section.number)),
+            " ",
+            h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
+        ),
+        h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
+        render_labelled("chapter.cast", "cast", ctx, cast) if cast else None,
+    )
+    questions = anchors.questions_id(section.id)
+    asked = (
+        h(
+            "section",
+            {"id": questions, "class": "questions", "aria-labelledby": anchors.heading_id(questions)},
+            h("h2", {"id": anchors.heading_id(questions)}, ctx.words("chapter.questions")),
+            h("ol", None, [render_question(q, ctx) for q in section.questions]),
+        )
+        if section.questions
+        else None
+    )
+    return h(
+        "article",
+        {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
+        header,
+        render_blocks(section.blocks, ctx, lang),
+        asked,
+        render_theme_line(section, ctx),
+    )

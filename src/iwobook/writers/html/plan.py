@@ -1,0 +1,66 @@
+"""The HTML edition's pages: the index (title page and contents), then one page per section in reading order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part
+
+INDEX_FILE = "index.html"
+CONTENTS_ID = "contents"
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    """One page of the edition: its file, the title it is listed under, its section and its part."""
+
+    file: str
+    title: str
+    section: AnySection
+    part: Part
+
+
+def make_file_name(section_id: str, taken: set[str]) -> str:
+    """Return a page's file name from its section id (ASCII letters, digits and hyphens), unique among taken."""
+    stem = re.sub(r"[^a-z0-9]+", "-", section_id.lower()).strip("-") or "section"
+    name, number = f"{stem}.html", 1
+    while name in taken or name == INDEX_FILE:
+        number += 1
+        name = f"{stem}-{number}.html"
+    taken.add(name)
+    return name
+
+
+def listed_title(book: Book, section: AnySection) -> str:
+    """Return how a section is listed in the contents: its cross-reference label ('Chapter 3: Title')."""
+    target = book.targets.get(section.id)
+    return target.label if target is not None else section.title
+
+
+def is_contents(section: AnySection) -> bool:
+    """Return True for the generated contents section (the index page holds the contents)."""
+    return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
+
+
+def plan_pages(book: Book, shown: frozenset[Generated]) -> tuple[SectionPage, ...]:
+    """Return the pages of every prose section and of each generated section whose kind is in shown."""
+    taken: set[str] = set()
+    pages: list[SectionPage] = []
+    for part in book.parts:
+        for section in part.sections:
+            if isinstance(section, GeneratedSection) and section.source not in shown:
+                continue
+            if is_contents(section):
+                continue
+            pages.append(SectionPage(make_file_name(section.id, taken), listed_title(book, section), section, part))
+    return tuple(pages)
+
+
+def map_section_files(book: Book, pages: tuple[SectionPage, ...]) -> dict[str, str]:
+    """Return the page of each section id (the contents section is the index page's contents)."""
+    files = {page.section.id: page.file for page in pages}
+    for section in book.sections():
+        if is_contents(section):
+            files.setdefault(section.id, f"{INDEX_FILE}#{CONTENTS_ID}")
+    return files

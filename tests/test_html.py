@@ -1,0 +1,229 @@
+"""The HTML edition: every page of the study guide, the mini book and the French book passes the Nu HTML Checker,
+pages link to pages that exist, carry landmarks and languages, need no script, and build reproducibly."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from iwobook.build import build_outputs
+from iwobook.output import write_folder_atomically
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+BOOKS = {"guide": ROOT, "mini": FIXTURES / "mini", "ile": FIXTURES / "ile"}
+EPOCH = "1700000000"
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the test with reason; on CI (environment variable CI set) fail instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (required when CI is set)")
+    pytest.skip(reason)
+
+
+def vnu_jar() -> Path | None:
+    """Return the Nu HTML Checker's jar: $VNU_JAR, or the project's .tools install (.ci/run puts it there)."""
+    named = os.environ.get("VNU_JAR")
+    path = Path(named) if named else ROOT / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    return path if path.is_file() else None
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the HTML edition of each book once; return its folder by book."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", EPOCH)
+    folders: dict[str, Path] = {}
+    for name, root in BOOKS.items():
+        (folder,) = build_outputs(root, "html", None, tmp_path_factory.mktemp(name), lambda _: None)
+        folders[name] = folder
+    return folders
+
+
+class Page(HTMLParser):
+    """What a test reads of one page: its elements with their attributes, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def read_page(path: Path) -> Page:
+    """Return the parsed page at path."""
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+@pytest.mark.parametrize("book", sorted(BOOKS))
+def test_every_page_passes_the_nu_html_checker(book: str, editions: dict[str, Path]) -> None:
+    """vnu (with its CSS checks) reports no error and no warning on any page or the style sheet."""
+    jar = vnu_jar()
+    if jar is None or shutil.which("java") is None:
+        skip_or_fail("the Nu HTML Checker (npm vnu-jar) and Java are needed")
+    assert jar is not None
+    folder = editions[book]
+    files = [*sorted(str(p) for p in folder.rglob("*.html")), str(folder / "style.css")]
+    done = subprocess.run(
+        ["java", "-jar", str(jar), "--also-check-css", "--format", "gnu", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("book", sorted(BOOKS))
+def test_links_go_to_pages_and_ids_that_exist(book: str, editions: dict[str, Path]) -> None:
+    """Every local href names a page of the edition and, after #, an id on that page."""
+    folder = editions[book]
+    pages = {p.name: read_page(p) for p in folder.glob("*.html")}
+    ids = {name: {a["id"] for _, a in page.elements if "id" in a} for name, page in pages.items()}
+    broken = []
+    for name, page in pages.items():
+        for tag, attrs in page.elements:
+            href = attrs.get("href", "") if tag == "a" else ""
+            if not href or re.match(r"[a-z]+:", href):
+                continue
+            file, _, fragment = href.partition("#")
+            target = file or name
+            if target not in pages or (fragment and fragment not in ids[target]):
+                broken.append(f"{name}: {href}")
+    assert broken == []
+
+
+@pytest.mark.parametrize("book", sorted(BOOKS))
+def test_pages_have_landmarks_a_language_and_no_script(book: str, editions: dict[str, Path]) -> None:
+    """Each page: html with lang, one header, main and footer navigation, one h1, no script, the style sheet."""
+    for path in sorted(editions[book].glob("*.html")):
+        page = read_page(path)
+        tags = [tag for tag, _ in page.elements]
+        assert page.elements[0][0] == "html" and page.elements[0][1].get("lang"), path.name
+        assert tags.count("main") == 1 and tags.count("h1") == 1, path.name
+        assert "header" in tags and "nav" in tags and "footer" in tags, path.name
+        assert "script" not in tags, path.name
+        assert ("link", {"rel": "stylesheet", "href": "style.css"}) in page.elements, path.name
+
+
+def test_the_index_lists_every_page_in_reading_order(editions: dict[str, Path]) -> None:
+    """The mini book's index: title page, then the contents linking each section's page in order."""
+    folder = editions["mini"]
+    index = read_page(folder / "index.html")
+    hrefs = [a["href"] for tag, a in index.elements if tag == "a" and a["href"].endswith(".html")]
+    assert hrefs == ["colophon.html", "intro.html", "arrival.html", "storm.html", "colophon.html"]  # then "Next"
+    assert sorted(p.name for p in folder.glob("*.html")) == sorted({*hrefs, "index.html"})
+    text = "".join(index.text)
+    assert "The Lighthouse Keeper" in text and "Contents" in text
+
+
+def test_the_french_edition_speaks_french_and_marks_arabic_right_to_left(editions: dict[str, Path]) -> None:
+    """Page furniture from the French catalogue; the Arabic run tagged lang="ar" dir="rtl"; Japanese tagged ja."""
+    folder = editions["ile"]
+    text = "".join("".join(read_page(p).text) for p in folder.glob("*.html"))
+    assert "Aller au texte" in text and "Table des matières" in text
+    assert "Skip to the text" not in text and "Contents" not in text
+    spans = [a for p in folder.glob("*.html") for tag, a in read_page(p).elements if tag == "span"]
+    assert {"lang": "ar", "dir": "rtl"} in spans
+    assert (read_page(folder / "index.html").elements[0][1]).get("lang", "").startswith("fr")
+
+
+def test_the_style_sheet_comes_from_the_style_data(editions: dict[str, Path]) -> None:
+    """Sizes relative to the base style (chapter title 20 pt on 10.8 pt: 1.852 rem); tables scroll when narrow."""
+    css = (editions["mini"] / "style.css").read_text(encoding="utf-8")
+    assert re.search(r"main h1 \{[^}]*font-size: 1\.852rem", css)
+    assert "div.table-wrap { overflow-x: auto;" in css
+    assert "@media (max-width: 30em)" in css
+
+
+def test_a_second_build_gives_the_same_bytes(editions: dict[str, Path], tmp_path: Path) -> None:
+    """The same manuscript gives the same files, byte for byte."""
+    (again,) = build_outputs(BOOKS["mini"], "html", None, tmp_path, lambda _: None)
+    first = {p.relative_to(editions["mini"]): p.read_bytes() for p in editions["mini"].rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_the_folder_is_replaced_whole(tmp_path: Path) -> None:
+    """A new folder replaces the old one: old files go, nothing temporary is left beside it."""
+    folder = tmp_path / "book-html"
+    write_folder_atomically(folder, {"index.html": b"one", "old.html": b"old"})
+    write_folder_atomically(folder, {"index.html": b"two", "images/a.png": b"png"})
+    assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) == [
+        "images/a.png",
+        "index.html",
+    ]
+    assert (folder / "index.html").read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["book-html"]
+    with pytest.raises(ValueError):
+        write_folder_atomically(folder, {"../escape.html": b"no"})
+    assert (folder / "index.html").read_bytes() == b"two" and not (tmp_path / "escape.html").exists()
+
+
+def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
+    """The generic renderer: spans for eyes or ears, a page reference without a page, a scrolling table with
+    header cells, a definition list, a container with its language, a verse kept line by line, a figure."""
+    from iwobook.check import load_checked
+    from iwobook.model import Loc, Text
+    from iwobook.model.document import (
+        Cell,
+        DefinitionList,
+        Div,
+        DrawnFigure,
+        Item,
+        PageNumber,
+        PageRef,
+        Para,
+        Show,
+        Span,
+        Table,
+        Verse,
+    )
+    from iwobook.model.drawing import Circle, Drawing, Label
+    from iwobook.transform import prepare
+    from iwobook.writers.html.content import Context
+    from iwobook.writers.html.document import render_doc_blocks
+    from iwobook.writers.html.markup import serialise
+
+    at = Loc("x.md", 1)
+    book = prepare(load_checked(BOOKS["mini"]))
+    ctx = Context(book, "en", {"arrival": "arrival.html"}, {})
+    seen = Span(at, "", (Text(at, "–"),), Show.EYES)
+    heard = Span(at, "", (Text(at, "not tagged"),), Show.EARS)
+    ref = PageRef(at, "arrival", (Text(at, "p. "), PageNumber(at, "arrival")), (Text(at, "Chapter 1: Arrival"),))
+    head = ((Cell((Text(at, "Theme"),), "col"), Cell((Text(at, "1"),), "col")),)
+    table = Table(
+        at, (Text(at, "Themes by chapter"),), head, ((Cell((Text(at, "Duty"),), "row"), Cell((seen, heard))),)
+    )
+    items = (Item(at, (Text(at, "1900"),), (Para(at, (ref,)),), id="event-1"),)
+    drawing = Drawing(100.5, 40, (Circle((10, 10), 4), Label((20, 20), "灯台島")), "Map", "A map of the island")
+    blocks = (
+        table,
+        DefinitionList(at, items, "timeline"),
+        Div(at, "original", (Verse(at, "ar", "سطر\nسطر"),), lang="ar"),
+        DrawnFigure(at, drawing, (Text(at, "The island"),), "map-figure"),
+    )
+    html = "".join(serialise(node) for node in render_doc_blocks(blocks, ctx))
+    assert '<div class="table-wrap">\n<table>\n<caption class="visually-hidden">Themes by chapter</caption>' in html
+    assert '<th scope="row">Duty</th>' in html
+    assert '<td><span aria-hidden="true">–</span><span class="visually-hidden">not tagged</span></td>' in html
+    assert '<dt id="event-1">1900</dt>' in html
+    assert '<p><a href="arrival.html">Chapter 1: Arrival</a></p>' in html
+    assert '<div class="original" lang="ar" dir="rtl">' in html
+    assert '<blockquote lang="ar" dir="rtl">\n<p>سطر<br>سطر</p>\n</blockquote>' in html
+    assert '<svg id="map-figure" class="drawing" width="101" height="40" viewBox="0 0 101 40" role="img"' in html
+    assert '<desc id="map-figure-desc">A map of the island</desc>' in html
+    assert '<tspan lang="ja">灯台島</tspan>' in html
+    assert "<figcaption>The island</figcaption>" in html
