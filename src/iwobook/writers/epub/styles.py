@@ -74,10 +74,18 @@ span.symbol { font-weight: bold; }
 dl.places dt, dl.appearances dt { font-weight: bold; margin-top: 0.8em; }
 dl.places dd, dl.appearances dd { margin: 0.2em 0 0 1.5em; }
 div.table-wrap { overflow-x: auto; margin: 1em 0; }
-table.tracker { border-collapse: collapse; font-size: 0.9em; }
+table.tracker { border-collapse: collapse; font-size: 0.85em; }
 table.tracker th, table.tracker td { border-bottom: 1px solid currentColor; padding: 0.2em 0.35em; }
 table.tracker th[scope="row"] { text-align: left; font-weight: normal; }
 table.tracker td { text-align: center; font-weight: bold; }
+
+/* the tracker always fits the reading width with every column (the theme names wrap), so that a phone shows the
+   chapters to the last: no media query, since a paginating reading system may lay a chapter out in a frame
+   wider than the screen, and EPUBCheck does not read container queries */
+table.tracker { width: 100%; table-layout: fixed; }
+table.tracker th[scope="col"], table.tracker td { padding-left: 0; padding-right: 0; }
+table.tracker thead th:first-child { width: 27%; text-align: left; padding-right: 0.2em; }
+table.tracker th[scope="row"] { overflow-wrap: break-word; word-wrap: break-word; }
 table.tracker td.untagged { font-weight: normal; }
 p.key { font-size: 0.9em; }
 dl.timeline dd { margin: 0 0 0 1.5em; }
