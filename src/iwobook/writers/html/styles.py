@@ -73,25 +73,29 @@ section.titlepage { text-align: center; margin: 2em 0; }
 dl.colophon-data dt { font-weight: bold; margin-top: 0.4em; }
 dd.identifier { overflow-wrap: anywhere; }
 
-/* tables scroll sideways inside their wrapper rather than lose columns; headers stay put */
+/* tables scroll sideways inside their wrapper rather than lose columns; the tracker always fits the width with
+   every column, its theme names wrapping */
 div.table-wrap { overflow-x: auto; margin: 1em 0; max-width: 100%; }
 table { border-collapse: collapse; font-size: 0.9em; }
 th, td { border-bottom: 1px solid currentColor; padding: 0.2em 0.35em; vertical-align: top; }
 th[scope="row"] { text-align: start; font-weight: normal; }
-table.tracker td { text-align: center; font-weight: bold; }
-table.tracker th[scope="row"] { position: sticky; left: 0; background-color: #fff; }
+table.tracker { width: 100%; table-layout: fixed; font-size: 0.85em; }
+table.tracker th[scope="col"], table.tracker td { padding-left: 0; padding-right: 0; text-align: center; }
+table.tracker thead th:first-child { width: 27%; text-align: start; padding-right: 0.2em; }
+table.tracker th[scope="row"] { overflow-wrap: break-word; }
+table.tracker td { font-weight: bold; }
+table.tracker td.untagged { font-weight: normal; }
 
-/* drawn figures: at the reading width on a wide screen; on a narrow one drawn no smaller than legible, in a
-   scrolling frame, with the same content as the numbered list beside them */
-figure.drawing { overflow-x: auto; }
+/* drawn figures at the reading width; on a narrow screen the drawing made for it (larger labels) instead */
 figure.drawing svg { display: block; width: 100%; max-width: 40em; height: auto; margin: 0 auto; }
+figure.drawing svg.narrow { display: none; }
 
 @media (max-width: 30em) {
-  body { padding: 0 0.6em 2em 0.6em; hyphens: auto; }
-  table { font-size: 0.8em; }
+  body { padding: 0 0.6em 2em 0.6em; }
+  body, blockquote { text-align: start; }  /* justified lines gape on a phone's measure */
   th, td { padding: 0.15em 0.25em; }
-  table.tracker th[scope="row"] { min-width: 7em; }
-  figure.drawing svg { width: 38em; max-width: none; }
+  figure.drawing svg.wide { display: none; }
+  figure.drawing svg.narrow { display: block; }
 }
 
 @media print {
