@@ -227,3 +227,15 @@ def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
     assert '<desc id="map-figure-desc">A map of the island</desc>' in html
     assert '<tspan lang="ja">灯台島</tspan>' in html
     assert "<figcaption>The island</figcaption>" in html
+
+
+def test_characters_the_readers_fonts_may_lack_come_with_the_edition(editions: dict[str, Path]) -> None:
+    """The study guide's Japanese: a subset of the style sheet's Japanese fallback for each family, named in the
+    CSS after the reader's own family, with the fonts' licences; the French book's Arabic likewise."""
+    guide = editions["guide"]
+    css = (guide / "style.css").read_text(encoding="utf-8")
+    assert '@font-face { font-family: "iwobook serif 1"; src: url("fonts/serif-ipaexm.ttf")' in css
+    assert 'body { font-family: serif, "iwobook serif 1";' in css
+    assert 0 < (guide / "fonts" / "serif-ipaexm.ttf").stat().st_size < 100_000  # a subset, not the 7.8 MB font
+    assert (guide / "fonts" / "IPA_Font_License.txt").is_file()
+    assert "NotoNaskhArabic" in (editions["ile"] / "style.css").read_text(encoding="utf-8")

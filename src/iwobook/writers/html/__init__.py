@@ -1,7 +1,9 @@
 """The HTML edition: the prepared book as a folder of web pages (see render_html).
 
 Layout of the folder: index.html (the title page and the contents), one page per section named after its id
-(chapter-1.html ...), style.css made from the style sheet, and the book's images under images/. Pages link to
+(chapter-1.html ...), style.css made from the style sheet, the book's images under images/, and under fonts/
+subsets of the style sheet's fallback fonts for the characters a reader's own fonts may lack, with their
+licences. Pages link to
 each other (previous, contents, next; cross-references to the entry on its page), have landmarks (header,
 main, footer's reading-order nav), lang and dir on every run in another language, the drawn figures as
 inline SVG, and need no JavaScript.
@@ -17,7 +19,8 @@ from iwobook.config import BuildConfig
 from iwobook.model import Book, Generated, Section
 from iwobook.walk import figures_of
 from iwobook.writers.html.content import Context
-from iwobook.writers.html.markup import serialise_page
+from iwobook.writers.html.fonts import collect_licences, make_web_fonts
+from iwobook.writers.html.markup import Element, serialise_page
 from iwobook.writers.html.pages import render_index, render_section_page, render_sequence, render_shell
 from iwobook.writers.html.plan import INDEX_FILE, map_section_files, plan_pages
 from iwobook.writers.html.styles import STYLESHEET_FILE, render_stylesheet
@@ -50,21 +53,23 @@ def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> 
     pages = plan_pages(book, SHOWN)
     images = collect_images(book, config)
     ctx = Context(book, book.metadata.language, map_section_files(book, pages), {p: f for p, (f, _) in images.items()})
-    files: dict[str, bytes] = {STYLESHEET_FILE: render_stylesheet(config).encode("utf-8")}
     first = pages[0] if pages else None
     index = render_shell(
         book.metadata.title, ctx, render_index(pages, ctx), render_sequence(None, first, ctx, True), True
     )
-    files[INDEX_FILE] = serialise_page(index)
+    documents: dict[str, Element] = {INDEX_FILE: index}
     for number, page in enumerate(pages):
         before = pages[number - 1] if number else None
         after = pages[number + 1] if number + 1 < len(pages) else None
         title = ctx.words("format.facts").join((page.title, book.metadata.title))
-        shell = render_shell(
-            title, ctx, render_section_page(page, ctx), render_sequence(before, after, ctx, False), False
-        )
-        files[page.file] = serialise_page(shell)
-    for name, data in images.values():
-        files[name] = data
-    say(f"html: {len(pages) + 1} pages, {len(images)} images")
+        sequence = render_sequence(before, after, ctx, False)
+        documents[page.file] = render_shell(title, ctx, render_section_page(page, ctx), sequence, False)
+    fallbacks, fonts = make_web_fonts(config, documents.values())
+    files = {name: serialise_page(html) for name, html in documents.items()}
+    files[STYLESHEET_FILE] = render_stylesheet(config, fallbacks, fonts).encode("utf-8")
+    files.update({font.file: font.data for font in fonts})
+    if fonts:
+        files.update(collect_licences(config))
+    files.update(dict(images.values()))
+    say(f"html: {len(documents)} pages, {len(images)} images, {len(fonts)} font subsets")
     return files

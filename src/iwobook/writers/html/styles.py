@@ -8,12 +8,14 @@ small-screen rules for tables and figures) is below, in CSS.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from iwobook.config import MM, BuildConfig
+from iwobook.writers.html.fonts import WebFont
 
 STYLESHEET_FILE = "style.css"
 # which elements each named style of styles.yaml dresses
@@ -50,9 +52,8 @@ p { margin-top: 0; }
 .skip { position: absolute; left: -999em; }
 .skip:focus { position: static; display: inline-block; padding: 0.3em 0; }
 body > header { border-bottom: 1px solid currentColor; padding: 0.6em 0 0.4em 0; margin-bottom: 1.5em; }
-body > header p { margin: 0; font-family: sans-serif; font-size: 0.9rem; }
-body > footer { border-top: 1px solid currentColor; margin-top: 2.5em; padding-top: 0.6em;
-  font-family: sans-serif; font-size: 0.9rem; }
+body > header p { margin: 0; font-size: 0.9rem; }
+body > footer { border-top: 1px solid currentColor; margin-top: 2.5em; padding-top: 0.6em; font-size: 0.9rem; }
 nav.sequence ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap;
   justify-content: space-between; gap: 0.4em 1.5em; }
 nav.contents ol { padding-left: 1.4em; }
@@ -72,6 +73,24 @@ figure { margin: 1.2em 0; }
 section.titlepage { text-align: center; margin: 2em 0; }
 dl.colophon-data dt { font-weight: bold; margin-top: 0.4em; }
 dd.identifier { overflow-wrap: anywhere; }
+
+/* generated sections: glossaries, letters, timeline, map key and places */
+dl.glossary > dt { break-after: avoid; }
+dl.glossary > dd, dl.places > dd, dl.timeline > dd { margin: 0.2em 0 0.6em 1.5em; }
+dl.places > dt { font-weight: bold; margin-top: 0.8em; }
+dl.timeline > dt { margin-top: 0.8em; }
+span.name-original, span.term-original { font-weight: normal; }
+p.facts { font-style: italic; margin-bottom: 0.3em; }
+p.appears, p.key { font-size: 0.9em; }
+span.event-number { display: inline-block; min-width: 1.3em; margin-right: 0.4em; text-align: center;
+  border: 1px solid currentColor; border-radius: 0.7em; font-size: 0.85em; }
+span.symbol { font-weight: bold; }
+ul.key { list-style-type: none; padding-left: 0; }
+section.letter { margin-top: 2em; }
+blockquote.translation { margin: 0.8em 0 0.8em 1.5em; padding-left: 0.8em; border-left: 2px solid currentColor; }
+div.original { margin: 0.5em 0 1em 0; }
+p.original-lang { font-weight: bold; margin-bottom: 0.2em; }
+div.provenance { font-size: 0.95em; }
 
 /* tables scroll sideways inside their wrapper rather than lose columns; the tracker always fits the width with
    every column, its theme names wrapping */
@@ -130,12 +149,18 @@ def em(value: float) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".") or "0"
 
 
-def declarations(props: dict[str, Any], base_size: float, is_body: bool) -> list[str]:
+def family_list(family: str, fallbacks: Mapping[str, Sequence[str]]) -> str:
+    """Return the CSS font-family list of a style sheet family: the reader's own, then the edition's fallbacks."""
+    return ", ".join([FAMILIES.get(family, family), *(f'"{name}"' for name in fallbacks.get(family, ()))])
+
+
+def declarations(
+    props: dict[str, Any], base_size: float, is_body: bool, fallbacks: Mapping[str, Sequence[str]]
+) -> list[str]:
     """Return the CSS declarations of one resolved style."""
     size = float(props.get("size", base_size)) or base_size
     out: list[str] = []
-    family = str(props.get("family", "serif"))
-    out.append(f"font-family: {FAMILIES.get(family, family)}")
+    out.append(f"font-family: {family_list(str(props.get('family', 'serif')), fallbacks)}")
     out.append(f"font-weight: {'bold' if props.get('weight') == 'bold' else 'normal'}")
     out.append(f"font-style: {'italic' if props.get('style') == 'italic' else 'normal'}")
     if not is_body:
@@ -154,17 +179,22 @@ def declarations(props: dict[str, Any], base_size: float, is_body: bool) -> list
     return out
 
 
-def render_stylesheet(config: BuildConfig) -> str:
-    """Return the HTML edition's CSS: the style sheet's styles as rules, then the screen layout."""
+def render_stylesheet(config: BuildConfig, fallbacks: Mapping[str, Sequence[str]], fonts: Sequence[WebFont]) -> str:
+    """Return the HTML edition's CSS: its fonts, the style sheet's styles as rules (each family followed by
+    its fallbacks), then the screen layout."""
     path: Path = config.asset("styles.yaml")
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     raw = data.get("styles", {}) if isinstance(data, dict) else {}
     raw = raw if isinstance(raw, dict) else {}
     base_size = float(resolve_style("base", raw).get("size", 10) or 10)
-    rules = ['@charset "utf-8";', "/* from the style sheet (styles.yaml): sizes relative to its base style */"]
+    rules = ['@charset "utf-8";']
+    rules += [f'@font-face {{ font-family: "{f.family}"; src: url("{f.file}") format("truetype"); }}' for f in fonts]
+    rules.append("/* from the style sheet (styles.yaml): sizes relative to its base style */")
     for name, selector in SELECTORS.items():
         props = resolve_style(name, raw)
         if props:
-            body = "; ".join(declarations(props, base_size, name == "base"))
+            body = "; ".join(declarations(props, base_size, name == "base", fallbacks))
             rules.append(f"{selector} {{ {body}; }}")
+    sans = family_list("sans", fallbacks)
+    rules.append(f"body > header, body > footer, figure.drawing text {{ font-family: {sans}; }}")
     return "\n".join(rules) + "\n\n" + LAYOUT
