@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from iwobook.config import BuildConfig
-from iwobook.model import Book, Generated, Section
+from iwobook.model import Book, Section
 from iwobook.walk import figures_of
 from iwobook.writers.html.content import Context
 from iwobook.writers.html.fonts import collect_licences, make_web_fonts
@@ -26,9 +26,6 @@ from iwobook.writers.html.plan import INDEX_FILE, map_section_files, plan_pages
 from iwobook.writers.html.styles import STYLESHEET_FILE, render_stylesheet
 
 __all__ = ["render_html"]
-
-# the generated sections the edition has pages for
-SHOWN: frozenset[Generated] = frozenset()
 
 
 def collect_images(book: Book, config: BuildConfig) -> dict[str, tuple[str, bytes]]:
@@ -50,7 +47,7 @@ def collect_images(book: Book, config: BuildConfig) -> dict[str, tuple[str, byte
 def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> dict[str, bytes]:
     """Return the files of the HTML edition of a prepared book by their path in its folder; the same book and
     configuration give the same bytes."""
-    pages = plan_pages(book, SHOWN)
+    pages = plan_pages(book)
     images = collect_images(book, config)
     ctx = Context(book, book.metadata.language, map_section_files(book, pages), {p: f for p, (f, _) in images.items()})
     first = pages[0] if pages else None

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.model import CrossRef, GeneratedSection, Inlines, Section, SectionKind, TargetKind, anchors
+from iwobook.model import CrossRef, Inlines, Section, SectionKind, TargetKind, anchors
 from iwobook.walk import section_inlines
 from iwobook.writers.html.content import Context, render_blocks, render_inlines, render_text
-from iwobook.writers.html.document import render_doc_blocks
 from iwobook.writers.html.markup import Child, Element, Node, h, make_lang_attrs
 from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
 from iwobook.writers.html.styles import STYLESHEET_FILE
@@ -146,15 +145,7 @@ def render_part_title(page: SectionPage, ctx: Context) -> Element | None:
 
 def render_section_page(page: SectionPage, ctx: Context) -> list[Node]:
     """Return a section page's content: its part's title where the part begins, then the section."""
-    section = page.section
-    match section:
-        case Section():
-            body = render_prose_section(section, ctx)
-        case GeneratedSection():
-            body = render_generated(section, ctx)
-        case _:
-            assert_never(section)
-    return [node for node in (render_part_title(page, ctx), body) if node is not None]
+    return [node for node in (render_part_title(page, ctx), render_prose_section(page.section, ctx)) if node]
 
 
 def render_prose_section(section: Section, ctx: Context) -> Element:
@@ -179,21 +170,6 @@ def render_plain_section(section: Section, ctx: Context, first: Node | None) -> 
         first,
         render_blocks(section.blocks, ctx, ctx.lang),
     )
-
-
-def render_generated(section: GeneratedSection, ctx: Context) -> Element:
-    """Return a generated section: its title and its lowered blocks."""
-    return h(
-        "section",
-        {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
-        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
-        render_doc_blocks(section_blocks(section), ctx),
-    )
-
-
-def section_blocks(section: GeneratedSection) -> tuple[()]:
-    """Return a generated section's lowered blocks."""
-    return ()
 
 
 def find_cast(section: Section, ctx: Context) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part
+from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part, Section
 
 INDEX_FILE = "index.html"
 CONTENTS_ID = "contents"
@@ -17,7 +17,7 @@ class SectionPage:
 
     file: str
     title: str
-    section: AnySection
+    section: Section
     part: Part
 
 
@@ -43,17 +43,15 @@ def is_contents(section: AnySection) -> bool:
     return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
 
 
-def plan_pages(book: Book, shown: frozenset[Generated]) -> tuple[SectionPage, ...]:
-    """Return the pages of every prose section and of each generated section whose kind is in shown."""
+def plan_pages(book: Book) -> tuple[SectionPage, ...]:
+    """Return the pages of every prose section in reading order (the generated sections join the edition once
+    the shared lowering gives them as document nodes)."""
     taken: set[str] = set()
     pages: list[SectionPage] = []
     for part in book.parts:
         for section in part.sections:
-            if isinstance(section, GeneratedSection) and section.source not in shown:
-                continue
-            if is_contents(section):
-                continue
-            pages.append(SectionPage(make_file_name(section.id, taken), listed_title(book, section), section, part))
+            if isinstance(section, Section):
+                pages.append(SectionPage(make_file_name(section.id, taken), listed_title(book, section), section, part))
     return tuple(pages)
 
 
