@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import ContentStream, DictionaryObject
 
 from iwobook.build import configure, render_output
 from iwobook.check import load_checked
@@ -135,3 +136,52 @@ def test_booklet_links_land_on_its_sheets_and_it_stays_small(editions: dict[str,
     stored = [reader.get_object(n) for n in numbers]
     assert sum(isinstance(o, DictionaryObject) and o.get("/Type") == "/Page" for o in stored) == len(reader.pages)
     assert len(imposed) <= 1.2 * len(editions["a4"].pdf)
+
+
+def _fills(page: Any) -> int:
+    """Return how many fill operations a page's content stream paints (a figure paints many)."""
+    content = page.get_contents()
+    if content is None:
+        return 0
+    return sum(1 for _, op in ContentStream(content, page.pdf).operations if op in (b"f", b"f*", b"B", b"B*", b"b"))
+
+
+@pytest.mark.parametrize("name", ["a4", "letter", "large-print"])
+def test_at_most_six_percent_of_inner_pages_are_nearly_empty(editions: dict[str, Edition_], name: str) -> None:
+    """Chapters and sections run on below the last one when enough of the page is left, so a few stray lines
+    never get a page to themselves; pages with under 60 words and no figure stay under 6 % of the inner pages."""
+    edition = editions[name]
+    reader = PdfReader(io.BytesIO(edition.pdf))
+    g = edition.geometry
+    inner = range(2, len(reader.pages) - 1)  # covers and the inside of the cover excluded
+    empty = []
+    for index in inner:
+        runs = edition.runs[index]
+        words = sum(len(r.text.split()) for r in runs if g.margin_bottom <= r.y <= g.height - g.margin_top)
+        if words < 60 and _fills(reader.pages[index]) < 4:
+            empty.append(index + 1)
+    assert len(empty) <= 0.06 * len(inner), f"{name}: nearly empty pages {empty}"
+
+
+def test_a_chapter_opening_below_another_keeps_the_running_head(editions: dict[str, Edition_]) -> None:
+    edition = editions["a4"]
+    g = edition.geometry
+    head_zone = g.height - g.margin_top
+    mid_page = 0
+    for number, runs in enumerate(edition.runs, 1):
+        texts = [r.text for r in runs if r.y < head_zone]
+        starts = [i for i, t in enumerate(texts) if re.fullmatch(r"Chapter \d+", t.strip())]
+        if starts and starts[0] > 3:  # a chapter that opens below other text
+            assert any(r.y > head_zone for r in runs), f"page {number} lost its running head"
+            mid_page += 1
+    assert mid_page >= 3
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_no_internal_names_are_printed(editions: dict[str, Edition_], name: str) -> None:
+    """No research file names, fact-sheet names, repository paths or raw identifiers in the printed text."""
+    runs = editions[name].runs
+    text = " ".join(r.text for page in runs for r in page)
+    for pattern in (r"\b[0-9a-f]{3}_[0-9a-f]{16}\.txt", r"FACTS\.md", r"assets/", r"manuscript/", r"\.ya?ml\b"):
+        assert not re.search(pattern, text), f"{name} prints {pattern}"
+    assert "urn:uuid" not in " ".join(r.text for r in runs[-1]), f"{name}: the back cover prints a raw identifier"

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from iwobook.cover import GROUND
 from iwobook.model import Loc, PageStart
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.stylesheet import Geometry
@@ -57,7 +58,8 @@ class PageState:
     matter: str = "cover"
     matter_start: int = 1
     head_title: str = ""
-    opening: bool = False
+    suppress_head: bool = False
+    text_on_page: bool = False
     blank: bool = False
     notes: bool = False
     anchor_pages: dict[str, str] = field(default_factory=dict)
@@ -66,9 +68,21 @@ class PageState:
     starts: dict[str, PageStart] = field(default_factory=dict)
     block_pages: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def opening(self) -> bool:
+        """True when a section opens at the top of the current page (it then has no running head)."""
+        return self.suppress_head
+
+    @opening.setter
+    def opening(self, value: bool) -> None:
+        """Mark the current page as opening a section; one that opens below other text keeps its head."""
+        self.suppress_head = value and not self.text_on_page
+
     def record_start(self, key: str, word: int) -> None:
         """Record where the current page begins, unless something on it was recorded already, and the page
         a keyed block begins on."""
+        if not key.startswith("#"):
+            self.text_on_page = True
         folio = self.folio()
         if key and word == 0:
             self.block_pages.setdefault(key, folio)
@@ -231,15 +245,25 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.state.matter_start = self.page
         if matter == "back-cover":
             self.canv.addPageLabel(self.page - 1, prefix=self.state.covers.back_cover)
+            self._draw_ground()
             return
         style = "ROMAN_LOWER" if matter == "front" else "ARABIC"
         self.canv.addPageLabel(self.page - 1, style=style, start=1)
+
+    def _draw_ground(self) -> None:
+        """Paint the current page in the cover's ground colour (the back cover matches the front)."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColorRGB(*(c / 255 for c in GROUND))
+        canvas.rect(0, 0, self.geometry.width, self.geometry.height, stroke=0, fill=1)
+        canvas.restoreState()
 
     # ------------------------------------------------------------ page events
 
     def _begin_page(self, canvas: Any, doc: Any) -> None:
         """Start a page: advance the page counter and reset the per-page flags."""
         self.state.page = self.page
+        self.state.text_on_page = False
         self.state.opening = False
         self.state.blank = False
         self.state.notes = False

@@ -7,7 +7,7 @@ from functools import partial
 from typing import assert_never
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, ListItem, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, ListItem, Spacer
 
 from iwobook.model import (
     AnySection,
@@ -120,13 +120,14 @@ class StoryBuilder:
         out.append(Anchor(self.state, anchors.BACK_COVER, self.words("page.back_cover")))
         out.append(Spacer(1, self.geometry.text_height * 0.3))
         self.ts.structure.restart()
+        identifier = "" if meta.identifier.lower().startswith("urn:uuid:") else meta.identifier  # not for readers
         with self.ts.structure.within(Role.SECT):
             if meta.description:
                 out.append(self.ts.plain(meta.description, "back_cover"))
             for line in (
                 meta.publisher,
                 meta.licence and self.words("back_cover.licence", licence=meta.licence),
-                meta.identifier,
+                identifier,
             ):
                 if line:
                     out.append(self.ts.plain(line, "title_meta"))
@@ -167,9 +168,14 @@ class StoryBuilder:
         front = opening.part.matter is Matter.FRONT
         is_colophon = isinstance(section, Section) and section.kind is SectionKind.COLOPHON
         is_contents = isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
-        recto = is_contents or not (front or is_colophon)
-        fill = "notes" if opening.follows_chapter else "blank"
-        out: list[Flowable] = [RectoBreak(fill) if recto else PageBreakAction()]
+        g = self.geometry
+        out: list[Flowable]
+        if is_contents or (g.chapter_space >= 1 and not (front or is_colophon)):
+            out = [RectoBreak("notes" if opening.follows_chapter and g.notes != "none" else "blank")]
+        elif isinstance(section, Section) and not (is_colophon or opening.starts_part) and g.chapter_space < 1:
+            out = [CondPageBreak(g.text_height * g.chapter_space)]  # runs on below the last section
+        else:
+            out = [PageBreakAction()]
         if opening.starts_part or not opening.part.title:  # a titled part's sections go into its Part
             out.append(GroupMark(Element(Role.PART) if opening.starts_part else None))
         if opening.starts_part:
@@ -274,7 +280,10 @@ class StoryBuilder:
             )
         if chapter.themes:
             out += [self.generated.mark(anchors.themes_id(chapter.id)), self.generated.theme_line(chapter.themes)]
-        out.append(NotesFill(self.head, self.geometry.text_height * 0.15))
+        if self.geometry.notes == "end":
+            out.append(NotesFill(self.head, self.geometry.text_height * 0.15))
+        elif self.geometry.notes == "page":
+            out += [PageBreakAction(), NotesFill(self.head, 0)]
         return out
 
     def _characters_present(self, chapter: Section) -> list[tuple[str, str]]:

@@ -42,6 +42,8 @@ class Geometry:
     head_offset: float
     foot_offset: float
     chapter_drop: float
+    chapter_space: float = 1.0  # share of the text height a chapter needs left on a page to start there
+    notes: str = "none"  # ruled notes areas: none, end (what a chapter leaves empty) or page (one per chapter)
 
     @property
     def text_width(self) -> float:
@@ -140,6 +142,8 @@ def load_stylesheet(config: BuildConfig, paper_size: tuple[float, float]) -> Sty
         head_offset=_length(page["head_offset"]),
         foot_offset=_length(page["foot_offset"]),
         chapter_drop=_length(page["chapter_drop"]),
+        chapter_space=float(page.get("chapter_space", 1.0)),
+        notes=str(page.get("notes", "none")),
     )
     styles: dict[str, StyleSpec] = {}
     for name in raw_styles:
