@@ -185,3 +185,10 @@ def test_no_internal_names_are_printed(editions: dict[str, Edition_], name: str)
     for pattern in (r"\b[0-9a-f]{3}_[0-9a-f]{16}\.txt", r"FACTS\.md", r"assets/", r"manuscript/", r"\.ya?ml\b"):
         assert not re.search(pattern, text), f"{name} prints {pattern}"
     assert "urn:uuid" not in " ".join(r.text for r in runs[-1]), f"{name}: the back cover prints a raw identifier"
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_quotation_marks_are_typographic(editions: dict[str, Edition_], name: str) -> None:
+    text = " ".join(r.text for page in editions[name].runs for r in page)
+    assert text.count("\u2019") > 100 and text.count("\u201c") > 10
+    assert text.count("'") + text.count('"') == 0

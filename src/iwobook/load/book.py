@@ -14,6 +14,7 @@ from iwobook.load.files import image_problem, read_text, relative_name, resolve_
 from iwobook.load.markdown import MarkdownReader
 from iwobook.load.prose import read_section
 from iwobook.load.prosecache import ProseCache
+from iwobook.load.typography import typeset_fields
 from iwobook.load.yamltree import Mapping, Scalar, YNode, parse_yaml, type_name
 from iwobook.model import (
     BUILTIN_LETTER_KINDS,
@@ -173,6 +174,7 @@ class ManuscriptLoader:
             return None
         f = Fields(node, BOOK_FILE, self.report, "book.yaml")
         metadata = _metadata(f, Loc(BOOK_FILE, 1), self.root, self.report)
+        self.reader = MarkdownReader(metadata.language)  # quotation marks in the book's language
         themes = _themes(f, self.report)
         data = self._data(f.mapping("data"), _letter_kinds(f, self.report))
         parts = self._parts(f, {t.id for t in themes})
@@ -188,7 +190,7 @@ class ManuscriptLoader:
             themes=tuple(themes),
         )
         self._report_empty(book)
-        return book
+        return typeset_fields(book, self.reader.plain)
 
     def _report_empty(self, book: Book) -> None:
         """Report generated sections that would print an empty titled page (unless their data had problems)."""

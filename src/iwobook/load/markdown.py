@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,17 +50,59 @@ def _xref_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("xref", "", 0)
-        token.meta = {"target": match.group(1).strip(), "text": (match.group(2) or "").strip()}
+        label = typeset_plain((match.group(2) or "").strip(), tuple(state.md.options.get("quotes", QUOTES["en"])))
+        token.meta = {"target": match.group(1).strip(), "text": label}
+        token.content = token.meta["text"] or token.meta["target"]  # so smartquotes sees a word before a quote
     state.pos = match.end()
     return True
 
 
-def _make_parser() -> MarkdownIt:
-    """Return the CommonMark parser with raw HTML off, xrefs and lang spans on."""
-    md = MarkdownIt("commonmark", {"html": False})
+# quotation marks per language for markdown-it's smartquotes: double open, double close, single open, close
+QUOTES: dict[str, list[str]] = {
+    "en": ["\u201c", "\u201d", "\u2018", "\u2019"],
+    "fr": ["\u00ab\u202f", "\u202f\u00bb", "\u2039\u202f", "\u202f\u203a"],
+    "de": ["\u201e", "\u201c", "\u201a", "\u2018"],
+    "es": ["\u00ab", "\u00bb", "\u201c", "\u201d"],
+    "it": ["\u00ab", "\u00bb", "\u201c", "\u201d"],
+    "ja": ["\u300c", "\u300d", "\u300e", "\u300f"],
+    "zh": ["\u300c", "\u300d", "\u300e", "\u300f"],
+}
+
+
+def quotes_for(language: str) -> list[str]:
+    """Return the quotation marks of a language tag (its primary subtag), English ones when unknown."""
+    return QUOTES.get(language.split("-")[0].lower(), QUOTES["en"])
+
+
+def _make_parser(language: str = "en") -> MarkdownIt:
+    """Return the CommonMark parser with raw HTML off, xrefs and lang spans on, and markdown-it's typographer
+    (curly quotes and apostrophes in the language's style, dashes, ellipses; code spans keep straight marks)."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "quotes": quotes_for(language)})
+    md.enable(["replacements", "smartquotes"])
     md.use(attrs_plugin, spans=True, allowed=["lang"])
     md.inline.ruler.before("link", "xref", _xref_rule)
     return md
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_parser(quotes: tuple[str, ...]) -> MarkdownIt:
+    """Return a parser that only applies the typographer: for plain text, whose * and _ stay literal."""
+    md = MarkdownIt("zero", {"typographer": True, "quotes": list(quotes)})
+    md.enable(["replacements", "smartquotes"])
+    return md
+
+
+def typeset_plain(text: str, quotes: tuple[str, ...]) -> str:
+    """Return plain text with curly quotes and apostrophes (quotes: the language's four marks), dashes and
+    ellipses, as markdown-it's typographer sets them in prose."""
+    if not text or not any(c in text for c in "'\"-.()+"):
+        return text
+    return "".join(
+        child.content if child.type == "text" else "\n"
+        for token in _plain_parser(quotes).parseInline(text)
+        for child in token.children or []
+        if child.type in ("text", "softbreak", "hardbreak")
+    )
 
 
 @dataclass
@@ -76,8 +119,13 @@ class _Context:
 class MarkdownReader:
     """Parse Markdown text from a manuscript file into model nodes."""
 
-    def __init__(self) -> None:
-        self.md = _make_parser()
+    def __init__(self, language: str = "en") -> None:
+        self.md = _make_parser(language)
+        self.quotes = tuple(quotes_for(language))
+
+    def plain(self, text: str) -> str:
+        """Return a plain-text field with the same typography as prose: curly quotes, dashes, ellipses."""
+        return typeset_plain(text, self.quotes)
 
     def blocks(self, text: str, path: str, base: Path, root: Path, report: Report, first_line: int = 1) -> Blocks:
         """Return the blocks of text; first_line is the file line of the text's first line."""
