@@ -192,3 +192,17 @@ def test_quotation_marks_are_typographic(editions: dict[str, Edition_], name: st
     text = " ".join(r.text for page in editions[name].runs for r in page)
     assert text.count("\u2019") > 100 and text.count("\u201c") > 10
     assert text.count("'") + text.count('"') == 0
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_not_to_scale_is_said_once_in_the_authors_words(editions: dict[str, Edition_], name: str) -> None:
+    text = " ".join(r.text for page in editions[name].runs for r in page).lower()
+    assert text.count("not to scale") == 1
+
+
+def test_large_print_text_is_large_everywhere(editions: dict[str, Edition_]) -> None:
+    """No text under 12 pt in large print, figures and tables included, and at most 5 % under 14 pt."""
+    sizes = [(r.size, len(r.text.strip())) for page in editions["large-print"].runs[1:] for r in page]
+    assert min(size for size, _ in sizes) >= 12 - 0.01
+    small = sum(n for size, n in sizes if size < 14 - 0.01)
+    assert small <= 0.05 * sum(n for _, n in sizes)

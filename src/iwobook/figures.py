@@ -7,8 +7,15 @@ nothing is carried by colour.
 
 from __future__ import annotations
 
+import math
+
+from iwobook.chronology import day_of, lay_out_axis, runs_of, single_tick, spread, ticks_of
+from iwobook.labelling import find_label_spot, polygon_edges, text_width
 from iwobook.model import Book, MapData, Place, PlaceKind
 from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
+
+BREAK_WIDTH = 18.0  # points of axis left out where a long gap is broken
+
 
 __all__ = ["Anchor", "Circle", "Drawing", "Label", "Line", "Polygon", "Shape"]
 
@@ -16,70 +23,67 @@ __all__ = ["Anchor", "Circle", "Drawing", "Label", "Line", "Polygon", "Shape"]
 # ---------------------------------------------------------------- timeline
 
 
-def _month_index(iso: str) -> float:
-    """Return months since year 0 for an ISO date (mid-month when only YYYY-MM, mid-year when YYYY)."""
-    parts = [int(p) for p in iso.split("-")]
-    year, month = parts[0], (parts[1] if len(parts) > 1 else 7)
-    day = parts[2] if len(parts) > 2 else 15
-    return year * 12 + (month - 1) + (day - 1) / 31
+def _room(ends: list[float], row: int, x: float, text: str, size: float) -> bool:
+    """Return True (and take the room) when a label centred at x fits after the last one of its row."""
+    half = text_width(text, size) / 2
+    if x - half < ends[row] + size * 0.5:
+        return False
+    ends[row] = x + half
+    return True
 
 
-def timeline_span(book: Book) -> tuple[int, int]:
-    """Return the indexes (into book.timeline) of the first and last event of the longest run of events
-    no more than two years apart: the main story the figure draws, leaving out distant framing events."""
-    dates = [_month_index(e.date) for e in book.timeline]
-    best = (0, -1)
-    start = 0
-    for index in range(len(dates)):
-        if index and dates[index] - dates[index - 1] > 24:
-            start = index
-        if index - start > best[1] - best[0]:
-            best = (start, index)
-    return best
-
-
-def draw_timeline(book: Book, width: float) -> Drawing | None:
-    """Return the timeline figure: a month axis with numbered event markers, or None without events."""
-    first, last = timeline_span(book)
-    if last < first:
+def draw_timeline(book: Book, width: float, size: float = 7.5) -> Drawing | None:
+    """Return the timeline figure, or None without events: every event as a numbered marker above an axis that
+    follows the data (days to centuries, long gaps broken), markers spread so that none touches another and
+    stems never cross; size is the type size of its labels."""
+    events = book.timeline
+    if not events:
         return None
-    events = book.timeline[first : last + 1]
-    dates = [_month_index(e.date) for e in events]
-    low, high = int(min(dates)), int(max(dates)) + 1
-    margin = 14.0
-    axis_y = 62.0
-    span = max(high - low, 1)
-
-    def x_of(value: float) -> float:
-        return margin + (value - low) / span * (width - 2 * margin)
-
-    shapes: list[Shape] = [Line(((margin, axis_y), (width - margin, axis_y)), width=1.2)]
-    for month in range(low, high + 1):
-        x = x_of(month)
-        shapes.append(Line(((x, axis_y - 3), (x, axis_y + 3)), width=0.6))
-        if month < high:
-            name = book.messages.month(month % 12 + 1)
-            label = f"{name} {month // 12}" if month % 12 in (0,) or month == low else name
-            shapes.append(Label((x_of(month + 0.5), axis_y + 14), label, 7, anchor=Anchor.MIDDLE, grey=0.25))
-    rows: list[float] = []
-    for number, value in enumerate(dates, start=first + 1):
-        x = x_of(value)
-        row = 0
-        while row < len(rows) and x - rows[row] < 15:
-            row += 1
-        if row == len(rows):
-            rows.append(x)
-        rows[row] = x
-        y = axis_y - 11 - row * 15
-        shapes.append(Line(((x, axis_y), (x, y + 4)), grey=0.5, width=0.4))
-        shapes.append(Circle((x, y), 6.4, fill=1.0, stroke=0.0))
-        shapes.append(Label((x, y + 2.7), str(number), 7.5, bold=True, anchor=Anchor.MIDDLE))
-    top = axis_y - 11 - len(rows) * 15
-    shifted = tuple(_shift(s, -top + 6) for s in shapes)
-    height = axis_y - top + 6 + 24
+    days = [day_of(e.date) for e in events]
+    radius = max(6.4, size * 0.95)
+    pitch = 2 * radius + 3.0
+    margin = radius + 2.0
+    runs = runs_of(days)
+    rows = max(1, math.ceil(len(days) * pitch / (width - 2 * margin)))  # markers that cannot sit side by side
+    segments = lay_out_axis(days, runs, margin, width - margin, pitch / rows, BREAK_WIDTH)
+    whole = days[-1] - days[0]
+    row_y = [radius + 2.0 + (rows - 1 - r) * (2 * radius + 3.0) for r in range(rows)]  # row 0 nearest the axis
+    axis_y = row_y[0] + radius + 14.0
+    shapes: list[Shape] = []
+    ends = [-1e9, -1e9]  # where the last label of each row under the axis ends
+    for index, segment in enumerate(segments):
+        shapes.append(Line(((segment.x0, axis_y), (segment.x1, axis_y)), width=1.2))
+        if index:  # the break between two runs: two short slanted strokes
+            gap_x = segment.x0 - BREAK_WIDTH / 2
+            for dx in (-3.0, 3.0):
+                shapes.append(Line(((gap_x + dx - 2.5, axis_y + 4), (gap_x + dx + 2.5, axis_y - 4)), width=0.9))
+        first, last = runs[index]
+        ticks = ticks_of(segment, book.messages.month, size, whole)
+        if first == last and not ticks:
+            ticks = [single_tick(segment, days[first], book.messages.month, whole)]
+        for tick in ticks:
+            shapes.append(Line(((tick.x, axis_y - 3), (tick.x, axis_y + 3)), width=0.6))
+            if _room(ends, 0, tick.x, tick.label, size):
+                shapes.append(
+                    Label((tick.x, axis_y + 4 + size * 1.1), tick.label, size, anchor=Anchor.MIDDLE, grey=0.2)
+                )
+            if tick.era and _room(ends, 1, tick.x, tick.era, size):
+                era_y = axis_y + 4 + size * 2.3
+                shapes.append(Label((tick.x, era_y), tick.era, size, bold=True, anchor=Anchor.MIDDLE, grey=0.2))
+    wanted = [segments[i].x_of(d) for i, (a, b) in enumerate(runs) for d in days[a : b + 1]]
+    placed = spread(wanted, pitch / rows, margin, width - margin)
+    for index, (true_x, x) in enumerate(zip(wanted, placed, strict=True)):
+        y = row_y[index % rows]
+        points = [(true_x, axis_y), (x, row_y[0] + radius + 2.0)]
+        if y != row_y[0]:  # up between the markers of the rows below
+            points.append((x, y + radius + 1.0))
+        shapes.append(Line(tuple(points), grey=0.45, width=0.5))
+        shapes.append(Circle((x, y), radius, fill=1.0, stroke=0.0))
+        shapes.append(Label((x, y + size * 0.36), str(index + 1), size, bold=True, anchor=Anchor.MIDDLE))
+    height = axis_y + 4 + size * 2.3 + size * 0.5
     words = book.messages
     alt = words("timeline.alt", count=len(events), first=words.date(events[0].date), last=words.date(events[-1].date))
-    return Drawing(width, height, shifted, words("timeline.title"), alt)
+    return Drawing(width, height, tuple(shapes), words("timeline.title"), alt)
 
 
 def _shift(shape: Shape, dy: float) -> Shape:
@@ -115,8 +119,15 @@ def place_label(book: Book, place: Place, chapters: tuple[int, ...]) -> str:
     return words("map.place_chapters", name=place.name, chapters=words("format.comma").join(str(n) for n in chapters))
 
 
-def draw_map(book: Book, width: float) -> Drawing | None:
-    """Return the schematic map: land, places with a symbol per kind, chapter numbers, north arrow."""
+def marker_box(kind: PlaceKind, x: float, y: float) -> tuple[float, float, float, float]:
+    """Return the box a place's symbol covers (with a little room around it)."""
+    half = 7.0 if kind is PlaceKind.PEAK else 6.0
+    return (x - half, y - half, x + half, y + half)
+
+
+def draw_map(book: Book, width: float, size: float = 7.5) -> Drawing | None:
+    """Return the schematic map: land, places with a symbol per kind, chapter numbers and a north arrow; each
+    label is placed where it overlaps no outline, symbol or other label (size: the labels' type size)."""
     data: MapData | None = book.map
     if data is None:
         return None
@@ -127,23 +138,42 @@ def draw_map(book: Book, width: float) -> Drawing | None:
         x, y = point
         return pad + x / 100 * (width - 2 * pad), pad + (100 - y) / 100 * (height - 2 * pad)
 
-    shapes: list[Shape] = [Polygon(tuple(pt(p) for p in data.outline), fill=0.88, stroke=0.0, width=1.0)]
+    land = tuple(pt(p) for p in data.outline)
+    shapes: list[Shape] = [Polygon(land, fill=0.88, stroke=0.0, width=1.0)]
+    edges = polygon_edges(land)
     chapters = place_chapters(book)
     for place in data.places:
         if place.shape:
             style = _AREA_STYLE[place.kind]
-            shapes.append(Polygon(tuple(pt(p) for p in place.shape), fill=style[0], stroke=style[1], dash=style[2]))
-    for place in data.places:
-        x, y = pt(place.at)
-        shapes.extend(_marker(place.kind, x, y))
-        anchor, dx, dy = _LABEL_SIDES[place.label_side]
-        text = place_label(book, place, chapters.get(place.id, ()))
-        shapes.append(Label((x + dx, y + dy), text, 7.5, bold=True, anchor=anchor, halo=True))
+            outline = tuple(pt(p) for p in place.shape)
+            shapes.append(Polygon(outline, fill=style[0], stroke=style[1], dash=style[2]))
+            edges += polygon_edges(outline)
+    areas = len(shapes)
     north_x, north_y = width - pad - 6, pad + 6
     shapes.append(Polygon(((north_x, north_y), (north_x - 5, north_y + 14), (north_x + 5, north_y + 14)), fill=0.0))
+    shapes.append(
+        Label(
+            (north_x, north_y + 26), book.messages("map.north_letter"), max(9.0, size), bold=True, anchor=Anchor.MIDDLE
+        )
+    )
+    obstacles = [(north_x - 8, north_y - 2, north_x + 8, north_y + 28)]
+    points = [pt(place.at) for place in data.places]
+    obstacles += [marker_box(place.kind, x, y) for place, (x, y) in zip(data.places, points, strict=True)]
+    for place, (x, y) in zip(data.places, points, strict=True):
+        shapes.extend(_marker(place.kind, x, y))
+    bounds = (2.0, 2.0, width - 2.0, height - 2.0)
+    for place, point in zip(data.places, points, strict=True):
+        text = place_label(book, place, chapters.get(place.id, ()))
+        spot = find_label_spot(point, text, size, place.label_side, bounds, obstacles, edges)
+        obstacles.append(spot.box)
+        near = (min(max(point[0], spot.box[0]), spot.box[2]), min(max(point[1], spot.box[1]), spot.box[3]))
+        if math.dist(point, near) > 1.8 * size:  # a label moved away from its place points back to it
+            reach = 7.0 / max(math.dist(point, near), 1.0)
+            start = (point[0] + (near[0] - point[0]) * reach, point[1] + (near[1] - point[1]) * reach)
+            shapes.insert(areas, Line((start, near), grey=0.35, width=0.5))  # under symbols and labels
+        anchor = {"start": Anchor.START, "middle": Anchor.MIDDLE, "end": Anchor.END}[spot.anchor]
+        shapes.append(Label(spot.at, text, size, bold=True, anchor=anchor, halo=True))
     words = book.messages
-    shapes.append(Label((north_x, north_y + 26), words("map.north_letter"), 9, bold=True, anchor=Anchor.MIDDLE))
-    shapes.append(Label((pad, height - 4), words("map.not_to_scale"), 7, anchor=Anchor.START, grey=0.3))
     described = words("format.series").join(
         words("map.marker", words=place_label(book, p, chapters.get(p.id, ())), meaning=p.note)
         if p.note
@@ -197,6 +227,5 @@ def legend(book: Book) -> list[tuple[PlaceKind, str]]:
 
 
 def timeline_numbers(book: Book) -> dict[int, int]:
-    """Return, for each index of book.timeline inside the drawn span, the number its marker shows."""
-    first, last = timeline_span(book)
-    return {index: index + 1 for index in range(first, last + 1)}
+    """Return, for each index of book.timeline, the number its marker shows (every event is drawn)."""
+    return {index: index + 1 for index in range(len(book.timeline))}

@@ -50,7 +50,7 @@ class StudyAids:
         if not self.book.timeline:
             return []
         out: list[Flowable] = []
-        drawing = draw_timeline(self.book, self.ts.text_width)
+        drawing = draw_timeline(self.book, self.ts.text_width, self.ts.styles["figure"].fontSize)
         if drawing is not None:
             figure = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
             out += [self.ts.structure.tag(figure, Role.FIGURE, alt=drawing.alt), Spacer(1, 10)]
@@ -80,7 +80,7 @@ class StudyAids:
     def map(self) -> list[Flowable]:
         """Return the schematic map, its key and the places with the chapters that name them."""
         data = self.book.map
-        drawing = draw_map(self.book, self.ts.text_width)
+        drawing = draw_map(self.book, self.ts.text_width, self.ts.styles["figure"].fontSize)
         if data is None or drawing is None:
             return []
         figure = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
