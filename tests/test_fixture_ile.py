@@ -84,7 +84,7 @@ def test_short_names_and_authors_print_in_both_formats(outputs: dict[str, Path])
         assert "Télégramme · Destinataire : Les colons, au Palais de granit" in printed
         assert "De : Nemo" in printed
     letters = next(body for name, body in docs.items() if name.endswith("letters.xhtml"))
-    found = letters[letters.index("Le document de la bouteille") : letters.index("L'appel du corral")]
+    found = letters[letters.index("Le document de la bouteille") : letters.index("L\u2019appel du corral")]
     assert "Document trouvé" in found and "De\u202f:" not in found
 
 

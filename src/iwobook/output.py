@@ -30,7 +30,8 @@ def book_slug(title: str) -> str:
     """Return a file-name slug for a title: lower case ASCII words joined by hyphens."""
     import unicodedata
 
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    spaced = "".join(" " if unicodedata.category(ch).startswith(("P", "Z")) else ch for ch in title)  # l’Île: l ile
+    ascii_title = unicodedata.normalize("NFKD", spaced).encode("ascii", "ignore").decode()
     words = "".join(ch if ch.isalnum() else " " for ch in ascii_title.lower()).split()
     return "-".join(words) or "book"
 

@@ -218,7 +218,11 @@ class GeneratedWriter:
                 provenance = self.ts.blocks(le.provenance, "small", "small")
                 mark = self.mark(anchors.provenance_id(le.id))
                 out += [KeepTogether([mark, label, *provenance[:1]]), *provenance[1:]]
-            out += self.appearances(le.id, "entry.mentioned_in")
+            mentions = self.appearances(le.id, "entry.mentioned_in")
+            if mentions and out:  # never the first line of a page: its wording differs in the e-book
+                out[-1:] = [KeepTogether([out[-1], *mentions])]
+            else:
+                out += mentions
         return out
 
     def terms(self) -> list[Flowable]:
