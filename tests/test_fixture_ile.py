@@ -133,7 +133,9 @@ def test_arabic_reads_in_logical_order_in_the_pdf_and_is_right_to_left_in_the_ep
     extracted = subprocess.run([pdftotext, str(outputs["pdf"]), "-"], capture_output=True, check=True).stdout
     # pdftotext gives Arabic presentation forms and bidi controls; NFKC and dropping the controls leaves letters
     text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", unicodedata.normalize("NFKC", extracted.decode()))
-    assert ARABIC_NAME in text and ARABIC_TITLE in text
+    # a run may break across lines, and a parenthesis beside it is placed by the line's direction: words only
+    words = re.sub(r"[()\s]+", " ", text)
+    assert ARABIC_NAME in words and ARABIC_TITLE in words
     with zipfile.ZipFile(outputs["epub"]) as archive:
         bodies = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml"))
     for run in (ARABIC_NAME, ARABIC_TITLE):

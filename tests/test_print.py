@@ -206,3 +206,25 @@ def test_large_print_text_is_large_everywhere(editions: dict[str, Edition_]) -> 
     assert min(size for size, _ in sizes) >= 12 - 0.01
     small = sum(n for size, n in sizes if size < 14 - 0.01)
     assert small <= 0.05 * sum(n for _, n in sizes)
+
+
+@pytest.mark.parametrize("name", EDITIONS)
+def test_theme_tracker_numbers_stay_on_one_line(editions: dict[str, Edition_], name: str) -> None:
+    """Every chapter number heading a column of the theme tracker is drawn whole, as one run on one row."""
+    runs = next(page for page in editions[name].runs if any(r.text.strip() == "Theme" for r in page))
+    head = next(r for r in runs if r.text.strip() == "Theme")
+    row = sorted((r.x, r.text.strip()) for r in runs if abs(r.y - head.y) < 1 and r is not head)
+    assert [text for _, text in row] == [str(n) for n in range(1, 14)]
+
+
+@pytest.mark.parametrize("name", ["a4", "large-print"])
+def test_a_letters_source_note_starts_where_its_wording_ends(editions: dict[str, Edition_], name: str) -> None:
+    """No page of the letters holds only an original's wording while its 'Where this comes from' note moved
+    on whole: the note's heading follows on the same page when there is room for it and two lines."""
+    pages = editions[name].runs
+    for number, runs in enumerate(pages[:-1], start=1):
+        text = [r.text.strip() for r in runs]
+        lowest = min((r.y for r in runs), default=0)
+        following = [r.text.strip() for r in pages[number]]
+        if "wording" in " ".join(text) and following[:2] and "Where this comes from" in following[:3]:
+            assert lowest < 0.35 * max(r.y for r in runs), f"{name}: page {number} ends early before a source note"

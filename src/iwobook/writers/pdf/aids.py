@@ -129,7 +129,12 @@ class StudyAids:
             rows.append(row)
         first = max(stringWidth(f"M  {t.label}", cell.fontName, cell.fontSize) for t in self.book.themes) * 0.75 + 12
         first = min(first, self.ts.text_width * 0.42)
-        rest = (self.ts.text_width - first) / len(chapters)
+        # a chapter column holds its number and marks on one line; the theme column gets what is left
+        marks = [str(c.number) for c in chapters] + [theme_symbol(t) for t in self.book.themes] + [not_tagged]
+        need = max(stringWidth(m, cell.fontName, cell.fontSize) for m in marks) + 7  # the padding, and a point to spare
+        rest = max(need, (self.ts.text_width - first) / len(chapters))
+        rest = min(rest, self.ts.text_width * 0.8 / len(chapters))
+        first = self.ts.text_width - rest * len(chapters)
         tag_table(rows, self.ts.structure.parent, header_rows=1, header_columns=1)
         table = self._table(rows, [first] + [rest] * len(chapters), header=True)
         table.setStyle(TableStyle([("ALIGN", (1, 0), (-1, -1), "CENTER")]))

@@ -16,6 +16,7 @@ from iwobook.model import (
 from iwobook.model.messages import kind_label
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import Anchor, BookParagraph, LateParagraph, TocLine
+from iwobook.writers.pdf.keeping import KeepEnd
 from iwobook.writers.pdf.pages import PageState
 from iwobook.writers.pdf.tags import Role
 
@@ -213,13 +214,15 @@ class GeneratedWriter:
                 with self.ts.structure.within(Role.BLOCKQUOTE, lang=original.lang):
                     wording = self.ts.plain(original.text, style)
                 out.append(KeepTogether([mark, line, wording]))
+            mentions = self.appearances(le.id, "entry.mentioned_in")
             if le.provenance:
                 label = self.ts.plain(self.words("letter.provenance"), "label", self.ts.structure.heading(2))
                 provenance = self.ts.blocks(le.provenance, "small", "small")
                 mark = self.mark(anchors.provenance_id(le.id))
-                out += [KeepTogether([mark, label, *provenance[:1]]), *provenance[1:]]
-            mentions = self.appearances(le.id, "entry.mentioned_in")
-            if mentions and out:  # never the first line of a page: its wording differs in the e-book
+                # the label keeps the first lines, and the mentions (never the first line of a page: their
+                # wording differs in the e-book) the last lines; the note itself may break across pages
+                out.append(KeepEnd([mark, label, *provenance], mentions))
+            elif mentions and out:
                 out[-1:] = [KeepTogether([out[-1], *mentions])]
             else:
                 out += mentions
