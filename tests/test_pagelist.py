@@ -205,10 +205,13 @@ def first_words(text: str, count: int = WORDS) -> list[str]:
 
 
 def same(words: list[str], other: list[str]) -> bool:
-    """Return True when two word lists are equal, hyphens aside."""
-    return [w.replace("-", "").replace("\u00ad", "") for w in words] == [
-        w.replace("-", "").replace("\u00ad", "") for w in other
-    ]
+    """Return True when two word lists are equal, hyphens aside; a printed page may begin inside a word
+    hyphenated across the page break, whose marker then stands before that word."""
+    mine = [w.replace("-", "").replace("\u00ad", "") for w in words]
+    theirs = [w.replace("-", "").replace("\u00ad", "") for w in other]
+    if mine and theirs and mine[0] != theirs[0] and theirs[0].endswith(mine[0]):
+        return mine[1:] == theirs[1 : len(mine)]
+    return mine == theirs
 
 
 def is_blank(text: str) -> bool:

@@ -228,3 +228,22 @@ def test_a_letters_source_note_starts_where_its_wording_ends(editions: dict[str,
         following = [r.text.strip() for r in pages[number]]
         if "wording" in " ".join(text) and following[:2] and "Where this comes from" in following[:3]:
             assert lowest < 0.35 * max(r.y for r in runs), f"{name}: page {number} ends early before a source note"
+
+
+@pytest.mark.parametrize("name", ["a4", "large-print", "booklet"])
+def test_cross_references_cite_the_page_their_section_or_letter_is_on(editions: dict[str, Edition_], name: str) -> None:
+    """A printed reference to a letter or a section says on which page it stands, in every edition: 'see The
+    kitchen draught, p. 42' and 'his farewell telegram (p. 39)' name the page where that letter begins."""
+    book = prepare(load_checked(ROOT))
+    edition = editions[name]
+    pages = ["".join(r.text for r in page) for page in edition.runs]
+    flat = re.sub(r"[ \t\r\n]+", " ", " ".join(pages))
+    by_label = dict(zip(edition.labels, pages, strict=True))
+    checked = 0
+    for letter in book.letters:
+        title = re.sub(r"[ \t\r\n]+", " ", letter.title)
+        for cited in re.findall(re.escape(title) + r"(?:, p\.[ \u00a0]| \(p\.[ \u00a0])(\d+)", flat):
+            assert title in re.sub(r"[ \t\r\n]+", " ", by_label[cited]), f"{name}: '{title}' is not on p. {cited}"
+            checked += 1
+    assert checked >= 3
+    assert re.search(r"\(p\.[ \u00a0]\d+\)", flat) and not re.search(r"p\.[ \u00a0](00|\?)\b", flat)

@@ -28,6 +28,11 @@ class Paper(Enum):
         return self.value
 
     @property
+    def label(self) -> str:
+        """Return the paper's printed name: 'A4', 'Letter', 'A5', 'Half Letter'."""
+        return self.name.replace("_", " ").title() if "LETTER" in self.name else self.name
+
+    @property
     def half(self) -> Paper:
         """Return the paper folded in half (A4 -> A5, Letter -> half-letter)."""
         return {Paper.A4: Paper.A5, Paper.LETTER: Paper.HALF_LETTER}.get(self, self)

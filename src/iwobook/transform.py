@@ -1,8 +1,11 @@
-"""Pure transforms over a checked Book: chapter numbers, cross-reference targets and appearance lists."""
+"""Pure transforms over a checked Book: chapter numbers, glossary order, cross-reference targets and appearance
+lists."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+
+from pyuca import Collator
 
 from iwobook.model import (
     AnySection,
@@ -72,7 +75,18 @@ def collect_appearances(book: Book) -> dict[str, tuple[Appearance, ...]]:
     return {key: tuple(sorted(value.values(), key=lambda a: a.number)) for key, value in found.items()}
 
 
+def sort_glossaries(book: Book) -> Book:
+    """Return the book with its characters and terms in alphabetical order by the Unicode Collation Algorithm
+    (the default table, DUCET), as the author typed them: accents and case only break ties."""
+    key = Collator().sort_key
+    return replace(
+        book,
+        characters=tuple(sorted(book.characters, key=lambda c: key(c.name))),
+        terms=tuple(sorted(book.terms, key=lambda t: key(t.term))),
+    )
+
+
 def prepare(book: Book) -> Book:
-    """Return the book ready for the writers: numbered, with targets and appearances computed."""
-    numbered = number_chapters(book)
+    """Return the book ready for the writers: numbered, glossaries in order, with targets and appearances."""
+    numbered = sort_glossaries(number_chapters(book))
     return replace(numbered, targets=collect_targets(numbered), appearances=collect_appearances(numbered))

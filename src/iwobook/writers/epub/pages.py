@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from iwobook.config import Paper
 from iwobook.model import CrossRef, Inlines, Matter, Part, Section, SectionKind, TargetKind, anchors, block_key
 from iwobook.walk import section_inlines
 from iwobook.writers.epub.content import (
@@ -77,6 +78,7 @@ def render_colophon_data(ctx: Context) -> Element:
         ("colophon.identifier", meta.identifier),
         ("colophon.rights", meta.rights),
         ("colophon.licence", meta.licence),
+        ("colophon.pages", words("colophon.pages_ebook", paper=Paper.from_name(meta.paper or "a4").label)),
     ]
     items: list[Node] = []
     for key, value in rows:

@@ -15,11 +15,12 @@ from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.cover import render_cover_image
 from iwobook.diagnostics import Code, Diagnostic, InputError
 from iwobook.model import Book, PageStart
+from iwobook.walk import book_refs
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.canvas import BookCanvas, LayoutCanvas
 from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
-from iwobook.writers.pdf.markup import MarkupWriter, Undrawable
+from iwobook.writers.pdf.markup import CITED_KINDS, Citations, MarkupWriter, Undrawable
 from iwobook.writers.pdf.pages import BookDocTemplate, CoverLabels, HeadStyle, PageState
 from iwobook.writers.pdf.sectioncache import SectionCache, cover_key
 from iwobook.writers.pdf.story import StoryBuilder
@@ -112,6 +113,15 @@ def paginate_pdf(
     return layout_pdf(book, config, say, write=False, cache=cache).pagination
 
 
+def cited_targets(book: Book) -> frozenset[str]:
+    """Return the ids of the targets whose page a printed cross-reference of book cites."""
+    return frozenset(
+        node.target
+        for node, _owner in book_refs(book)
+        if (target := book.targets.get(node.target)) is not None and target.kind in CITED_KINDS
+    )
+
+
 def layout_pdf(
     book: Book,
     config: BuildConfig,
@@ -120,12 +130,52 @@ def layout_pdf(
     cache: SectionCache | None = None,
 ) -> PdfLayout:
     """Return the PDF of book (empty unless write) and its pagination, reusing the flowables of unchanged prose
-    sections kept in cache; raise InputError on undrawable text or impossible layout."""
+    sections kept in cache; raise InputError on undrawable text or impossible layout.
+
+    Cross-references that cite pages further on need those pages first: a layout that draws nothing finds
+    them, and the book is laid out with them; should the pages they cite move, once more with the new ones."""
+    cited = cited_targets(book)
+    if not cited:
+        return _layout(book, config, say, write, cache, None)
+    words = book.messages
+    after = words("ref.page", label="{label}", page="{page}")
+    inside = words("ref.page_inside", label="{label}", page="{page}")
+    paper = config.paper or Paper.from_name(book.metadata.paper)
+    context = f"{config.edition.value} {paper.name} "
+    # the pages the last layout of this edition found (watch keeps them), else a first layout that draws nothing
+    pages: dict[str, str] = dict(cache.cited_pages.get(context, {})) if cache else {}
+    for attempt in range(3):
+        draft = attempt == 0 and not pages  # finds the pages, draws nothing, says nothing
+        citations = Citations(pages, after, inside)
+        tell, kept = (_quiet, None) if draft else (say, cache)
+        result = _layout(book, config, tell, write and not draft, kept, citations)
+        found = {key: result.block_pages.get("#" + key, "?") for key in cited}
+        if not draft and (found == pages or attempt == 2):
+            if cache:
+                cache.cited_pages[context] = found
+            return result
+        pages = found
+    raise AssertionError("unreachable")
+
+
+def _quiet(_: str) -> None:
+    """Say nothing (a first layout that only finds pages)."""
+
+
+def _layout(
+    book: Book,
+    config: BuildConfig,
+    say: Callable[[str], None],
+    write: bool,
+    cache: SectionCache | None,
+    citations: Citations | None,
+) -> PdfLayout:
+    """Return one layout of book (drawn when write), its cross-references citing pages from citations."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
     sheet = load_stylesheet(config, paper.size)
     families = register_families(config.asset("fonts"), sheet.fonts)
     styles = paragraph_styles(sheet, families, book.metadata.language)
-    markup = MarkupWriter(families, book.targets, default_loc=book.metadata.loc)
+    markup = MarkupWriter(families, book.targets, default_loc=book.metadata.loc, citations=citations)
     family_of = {name: spec.family for name, spec in sheet.styles.items()}
     context = f"{config.edition.value} {paper.name} "
     state = cache.state(context) if cache else PageState()
@@ -170,7 +220,7 @@ def layout_pdf(
         story = builder.story()
         say(f"typesetting {sum(isinstance(f, LazySection) for f in story)} sections")
         if cache:
-            story = cache.begin(doc, story, book, context)
+            story = cache.begin(doc, story, book, context, citations.pages if citations else {})
         ok = False
         try:
             doc.build(story, canvasmaker=pick_canvas(config, write))

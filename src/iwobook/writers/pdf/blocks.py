@@ -34,9 +34,12 @@ class Typesetter:
     def para(self, inlines: Inlines, style: str, key: str = "") -> Paragraph:
         """Return a paragraph (a P) of inlines in the named style; a key marks it as a model block for
         pagination."""
+        made = len(self.markup.cited)
         markup = self.markup.inlines(inlines, self.family_of[style])
         if key:
-            return self.structure.tag(KeyedParagraph(markup, self.styles[style], state=self.state, key=key), Role.P)
+            cited = tuple(self.markup.cited[made:])
+            paragraph = KeyedParagraph(markup, self.styles[style], state=self.state, key=key, cited=cited)
+            return self.structure.tag(paragraph, Role.P)
         return self.structure.tag(BookParagraph(markup, self.styles[style]), Role.P)
 
     def keyed(self, text: str, style: str, key: str) -> Paragraph:

@@ -123,20 +123,24 @@ class KeyedParagraph(BookParagraph):
         state: PageState | None = None,
         key: str = "",
         word: int = 0,
+        cited: tuple[str, ...] = (),
         **kw: Any,
     ) -> None:
         super().__init__(text, style, *args, **kw)
         self.state = state
         self.key = key
         self.word = word
+        self.cited = cited  # page citations in the text, which are print's own words and not counted
 
     def split(self, available_width: float, available_height: float) -> list[Any]:
         """Split like a paragraph; the second part remembers the block and how many words came before it."""
         parts = list(super().split(available_width, available_height))
         offset = self.word
         for part in parts:
-            part.state, part.key, part.word = self.state, self.key, offset
-            offset += len(_part_words(part))
+            part.state, part.key, part.word, part.cited = self.state, self.key, offset, self.cited
+            words = _part_words(part, self.cited)
+            # a word hyphenated across the break is in both parts: the second begins with it
+            offset += len(words) - (1 if words and words[-1].endswith(("-", "\u00ad")) else 0)
         return parts
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
@@ -146,13 +150,16 @@ class KeyedParagraph(BookParagraph):
         super().drawOn(canvas, x, y, _sW)
 
 
-def _part_words(part: Any) -> list[str]:
-    """Return the words of a split paragraph part (single-font parts keep them on their frags)."""
-    words: list[str] = str(part.getPlainText()).split()
-    if not words:
+def _part_words(part: Any, cited: tuple[str, ...] = ()) -> list[str]:
+    """Return the words of a split paragraph part (single-font parts keep them on their frags), leaving out
+    the page citations it holds whole (a part never ends inside one: its page number is bound to its 'p.')."""
+    text = str(part.getPlainText())
+    if not text.split():
         words = [w for frag in part.frags for w in getattr(frag, "words", [])]
-        words = " ".join(w if isinstance(w, str) else "" for w in words).split()
-    return words
+        text = " ".join(w if isinstance(w, str) else "" for w in words)
+    for citation in cited:
+        text = text.replace(citation, " ", 1)
+    return text.split()
 
 
 class LazySection(Flowable):  # type: ignore[misc]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
+from iwobook.config import Edition, Paper
 from iwobook.model import (
     AnySection,
     Book,
@@ -97,8 +98,18 @@ class GeneratedWriter:
             ("colophon.identifier", meta.identifier),
             ("colophon.rights", meta.rights),
             ("colophon.licence", meta.licence),
+            ("colophon.pages", self.page_numbers()),
         ]
         return [self.labelled(label, self.ts.markup.text(value, family)) for label, value in rows if value]
+
+    def page_numbers(self) -> str:
+        """Return what this edition's page numbers are to the e-book's: the same in the edition of record (the
+        standard edition on the book's own paper, which the e-book's page list follows), this edition's own in
+        any other."""
+        config = self.ts.config
+        record = Paper.from_name(self.book.metadata.paper) if self.book.metadata.paper else Paper.A4
+        same = config.edition in (Edition.STANDARD, Edition.TEACHER) and (config.paper or record) is record
+        return self.words("colophon.pages_record" if same else "colophon.pages_other", paper=record.label)
 
     # ------------------------------------------------------------ the table of contents
 
@@ -170,9 +181,7 @@ class GeneratedWriter:
                 ),
             ]
             body = self.ts.blocks(c.description, "body_first", "body_first")
-            entry = [KeepTogether([*head, *body[:1]]), *body[1:]]
-            entry += self.appearances(c.id)
-            out += entry
+            out.append(KeepEnd(head, body, self.appearances(c.id)))
         return out
 
     def letters(self) -> list[Flowable]:
@@ -221,7 +230,7 @@ class GeneratedWriter:
                 mark = self.mark(anchors.provenance_id(le.id))
                 # the label keeps the first lines, and the mentions (never the first line of a page: their
                 # wording differs in the e-book) the last lines; the note itself may break across pages
-                out.append(KeepEnd([mark, label, *provenance], mentions))
+                out.append(KeepEnd([mark, label], provenance, mentions))
             elif mentions and out:
                 out[-1:] = [KeepTogether([out[-1], *mentions])]
             else:
@@ -236,9 +245,8 @@ class GeneratedWriter:
             shown = self.words("format.name_and_other", name=t.term, other=originals) if t.originals else t.term
             name = self.ts.markup.text(shown, self.ts.family_of["entry_name"])
             body = self.ts.blocks(t.definition, "body_first", "body_first")
-            out.append(
-                KeepTogether([Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name"), *body[:1]])
-            )
-            out += body[1:]
-            out += self.appearances(t.id)
+            head = [Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name")]
+            # the entry's name keeps its first lines, and 'Appears in' (never the first line of a page: its
+            # wording differs in the e-book) its last lines
+            out.append(KeepEnd(head, body, self.appearances(t.id)))
         return out

@@ -19,8 +19,11 @@ LINES_KEPT = 2
 
 
 def _height(flowables: list[Any], width: float, canv: Any) -> float:
-    """Return the height a list of flowables takes at width, space between them included."""
-    return float(_listWrapOn(flowables, width, canv)[1])
+    """Return the height a list of flowables takes at width below other text: the space between them and the
+    space before the first that takes room (which reportlab's own sum leaves out, as at the top of a frame)."""
+    height = float(_listWrapOn(flowables, width, canv)[1])
+    shown = next((f for f in flowables if not hasattr(f, "frameAction") and f.wrapOn(canv, width, 1e7)[1] > 0), None)
+    return height + (float(shown.getSpaceBefore()) if shown is not None else 0.0)
 
 
 def _leading(flowable: Any) -> float:
@@ -29,12 +32,13 @@ def _leading(flowable: Any) -> float:
 
 
 class KeepEnd(KeepTogether):  # type: ignore[misc]
-    """Body flowables (a heading first) and a closing flowable: the heading stays with the first lines of
-    the body, the closing flowable with its last lines, and the body breaks across pages between them."""
+    """A head (a heading, an entry's name), a body and a tail (a closing line): the head stays with the first
+    lines of the body, the tail with its last lines, and the body breaks across pages between them."""
 
-    def __init__(self, body: list[Flowable], tail: list[Flowable]) -> None:
-        super().__init__([*body, *tail])
-        self._body = list(body)
+    def __init__(self, head: list[Flowable], body: list[Flowable], tail: list[Flowable]) -> None:
+        super().__init__([*head, *body, *tail])
+        self._body = [*head, *body]
+        self._head = len(head)
         self._tail = list(tail)
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
@@ -49,16 +53,18 @@ class KeepEnd(KeepTogether):  # type: ignore[misc]
         at_top = frame is None or getattr(frame, "_atTop", False)
         moved = [flow if at_top else FrameBreak(), *self._content]
         body, tail = self._body, self._tail
-        # the head (what comes before the first paragraph) must fit with that paragraph's first lines
-        first = next((i for i, f in enumerate(body) if isinstance(f, Paragraph) and i > 0), None)
-        if first is not None and _height(body[:first], aW, canv) + LINES_KEPT * _leading(body[first]) > aH:
+        # the head must fit with the first lines of what follows it
+        first = self._head
+        if 0 < first < len(body) and _height(body[:first], aW, canv) + LINES_KEPT * _leading(body[first]) > aH:
             return moved
-        if _height(body, aW, canv) > aH or not tail:
-            # the body breaks on this page anyway: what follows its break carries the tail along
-            return [flow, *body[:-1], KeepEnd(body[-1:], tail)] if len(body) > 1 else [flow, *body, *tail]
-        # the body fits and the tail does not: carry the last lines of the body's last paragraph over
+        if len(body) > 1 and _height(body, aW, canv) > aH:
+            # the body breaks before its last flowable: that one, placed later, carries the tail along
+            return [flow, *body[:-1], KeepEnd([], body[-1:], tail)]
+        # break the last flowable so that its last lines go on with the tail (at the foot of this page when it
+        # is taller than what is left, else just before its last lines)
         last = body[-1]
-        room = aH - _height(body[:-1], aW, canv) - LINES_KEPT * _leading(last)
+        left = aH - _height(body[:-1], aW, canv)
+        room = min(left, last.wrap(aW, left)[1] - LINES_KEPT * _leading(last))
         parts = last.split(aW, room) if isinstance(last, Paragraph) and room > 0 else []
         if len(parts) == 2:
             return [flow, *body[:-1], parts[0], KeepTogether([parts[1], *tail])]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import assert_never
 from xml.sax.saxutils import escape, quoteattr
@@ -18,6 +19,7 @@ from iwobook.model import (
     Loc,
     Strong,
     Target,
+    TargetKind,
     Text,
 )
 from iwobook.writers.pdf.fonts import Family
@@ -29,6 +31,27 @@ class Undrawable:
 
     loc: Loc
     char: str
+
+
+# what a printed cross-reference cites the page of: sections and letters (entries are found A-Z in their glossary,
+# and names recur all through the prose, where a page number after each would crowd it)
+CITED_KINDS = frozenset({TargetKind.SECTION, TargetKind.LETTER})
+
+
+@dataclass(frozen=True)
+class Citations:
+    """Page labels of the targets a printed cross-reference cites, and the wording around them (from the book's
+    catalogue): after a reference in running text, and inside parentheses the author wrote."""
+
+    pages: Mapping[str, str]
+    after: str  # "{label} (p. {page})"
+    inside: str  # "{label}, p. {page}"
+    unknown: str = "00"  # a first layout's stand-in, as wide as a page number
+
+    def cite(self, label: str, target: str, parenthesised: bool) -> str:
+        """Return the wording of label with target's page."""
+        template = self.inside if parenthesised else self.after
+        return template.replace("{page}", self.pages.get(target, self.unknown)).replace("{label}", label)
 
 
 @dataclass
@@ -45,6 +68,8 @@ class MarkupWriter:
     problems: list[Undrawable] = field(default_factory=list)
     links: bool = True
     default_loc: Loc | None = None
+    citations: Citations | None = None
+    cited: list[str] = field(default_factory=list)  # the wording of every page citation made, in order
 
     def text(self, text: str, family: str, loc: Loc | None = None) -> str:
         """Return escaped markup for plain text, switching to a fallback font for runs the main font lacks."""
@@ -67,10 +92,26 @@ class MarkupWriter:
 
     def inlines(self, nodes: Inlines, family: str) -> str:
         """Return the markup of inline nodes in family."""
-        return "".join(self._inline(node, family) for node in nodes)
+        following = [*nodes[1:], None]
+        return "".join(self._inline(node, family, after) for node, after in zip(nodes, following, strict=True))
 
-    def _inline(self, node: Inline, family: str) -> str:
-        """Return the markup of one inline node."""
+    def _cross_ref(self, node: CrossRef, family: str, after: Inline | None) -> str:
+        """Return the markup of a cross-reference: its label, with the page it cites in print."""
+        found = self.targets.get(node.target)
+        if found is None:
+            return self.inlines(node.children, family) if node.children else self.text(node.target, family, node.loc)
+        label = self.inlines(node.children, family) if node.children else self.text(found.label, family, node.loc)
+        if self.citations is not None and found.kind in CITED_KINDS:
+            parenthesised = isinstance(after, Text) and after.text.startswith(")")
+            marker = "\x00"
+            cited = self.citations.cite(marker, node.target, parenthesised)
+            before, _, rest = cited.partition(marker)
+            self.cited += [part for part in (before, rest) if part.strip()]
+            label = self.text(before, family) + label + self.text(rest, family)
+        return f"<a href={quoteattr('#' + node.target)}>{label}</a>" if self.links else label
+
+    def _inline(self, node: Inline, family: str, after: Inline | None = None) -> str:
+        """Return the markup of one inline node (after is the node that follows it)."""
         match node:
             case Text(loc=loc, text=text):
                 return self.text(text, family, loc)
@@ -83,14 +124,8 @@ class MarkupWriter:
             case Link(url=url, children=children):
                 inner = self.inlines(children, family)
                 return f"<a href={quoteattr(url)}>{inner}</a>" if self.links else inner
-            case CrossRef(loc=loc, target=target, children=children):
-                found = self.targets.get(target)
-                label = (
-                    self.inlines(children, family)
-                    if children
-                    else self.text(found.label if found else target, family, loc)
-                )
-                return f"<a href={quoteattr('#' + target)}>{label}</a>" if self.links and found else label
+            case CrossRef():
+                return self._cross_ref(node, family, after)
             case LangSpan(children=children):
                 return self.inlines(children, family)
             case LineBreak():

@@ -10,7 +10,7 @@ numbers) depend on the whole book and are always made again.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from functools import partial
 from typing import Any
@@ -31,6 +31,7 @@ class SectionCache:
     sections: dict[str, list[Any]] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
     covers: dict[str, ImageReader] = field(default_factory=dict)
+    cited_pages: dict[str, dict[str, str]] = field(default_factory=dict)  # per context: pages references cite
     used: set[str] = field(default_factory=set)  # keys the current build took
     context: str = ""  # the current build's edition and paper
     edits: list[Any] = field(default_factory=list)
@@ -42,6 +43,7 @@ class SectionCache:
         self.sections.clear()
         self.states.clear()
         self.covers.clear()
+        self.cited_pages.clear()
 
     def state(self, context: str) -> PageState:
         """Return the page state of context, as new: kept flowables of that context write to this one object."""
@@ -60,13 +62,13 @@ class SectionCache:
             self.covers[key] = make()
         return self.covers[key]
 
-    def begin(self, doc: Any, story: list[Any], book: Book, context: str) -> list[Any]:
+    def begin(self, doc: Any, story: list[Any], book: Book, context: str, pages: Mapping[str, str]) -> list[Any]:
         """Prepare doc to record its edits of flowables; return story with prose sections made through the cache."""
         self.used = set()
         self.context = context
         self.edits = []
         doc._multiBuildEdits = self.edits.append  # reportlab's record of edits to undo between passes
-        return [self._lazy(item, book, context) for item in story]
+        return [self._lazy(item, book, context, pages) for item in story]
 
     def end(self, doc: Any, ok: bool) -> None:
         """Undo what the build changed on the flowables; forget the sections of its context it did not use, or
@@ -79,7 +81,7 @@ class SectionCache:
         for key in mine - self.used if ok else list(self.sections):
             del self.sections[key]
 
-    def _lazy(self, item: Any, book: Book, context: str) -> Any:
+    def _lazy(self, item: Any, book: Book, context: str, pages: Mapping[str, str]) -> Any:
         """Return a lazy section that takes its flowables from the cache, or item itself when it cannot."""
         make = getattr(item, "make", None)
         if not isinstance(item, LazySection) or not isinstance(make, partial) or len(make.args) != 2:
@@ -87,7 +89,7 @@ class SectionCache:
         section, opening = make.args
         if not isinstance(section, Section):
             return item
-        key = context + section_digest(section, opening, book)
+        key = context + section_digest(section, opening, book, pages)
         return LazySection(partial(self._section, key, make))
 
     def _section(self, key: str, make: Callable[[], list[Any]]) -> list[Any]:
@@ -103,15 +105,15 @@ class SectionCache:
         return made
 
 
-def section_digest(section: Section, opening: Any, book: Book) -> str:
+def section_digest(section: Section, opening: Any, book: Book, pages: Mapping[str, str]) -> str:
     """Return a digest of everything a prose section's flowables are made from: the section itself (with its
-    lines), how it opens, the book's metadata and themes, and the targets it refers to."""
+    lines), how it opens, the book's metadata and themes, and the targets it refers to with the pages cited."""
     digest = hashlib.sha256(repr(section).encode())
     part = opening.part
     digest.update(repr((part.title, part.matter, opening.starts_part, opening.follows_chapter)).encode())
     digest.update(repr((book.metadata, book.themes)).encode())
     targets = sorted({node.target for node in section_inlines(section) if isinstance(node, CrossRef)})
-    digest.update(repr([(t, book.targets.get(t)) for t in targets]).encode())
+    digest.update(repr([(t, book.targets.get(t), pages.get(t)) for t in targets]).encode())
     return digest.hexdigest()
 
 
