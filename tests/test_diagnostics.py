@@ -34,6 +34,20 @@ LETTERS = "manuscript/data/letters.yaml"
 TERMS = "manuscript/data/terms.yaml"
 TIMELINE = "manuscript/data/timeline.yaml"
 IMAGE = "assets/images/lighthouse.png"
+MAP = "manuscript/data/map.yaml"
+MAP_TEXT = """title: The island
+note: Not to scale.
+outline: [[0, 0], [100, 0], [50, 100]]
+kinds:
+  - id: rock
+    label: rock
+    marker: triangle
+places:
+  - id: the-rock
+    name: The rock
+    kind: rock
+    at: [50, 50]
+"""
 
 
 # --- changes to the fixture --------------------------------------------------------------------------
@@ -400,6 +414,19 @@ ERROR_CASES = [
         "manuscript/data/letters.yaml:6: E123 letter kind 'leter' is neither built in (letter, telegram, poem,"
         " saying) nor declared under 'letter_kinds' in book.yaml (did you mean 'letter'?)",
         Replace(LETTERS, "kind: letter", "kind: leter"),
+    ),
+    case(
+        "E123-place-kind",
+        "manuscript/data/map.yaml:11: E123 'kind' must be one of rock, not 'cove'",
+        Replace(BOOK, "  timeline: data/timeline.yaml\n", "  timeline: data/timeline.yaml\n  map: data/map.yaml\n"),
+        Write(MAP, MAP_TEXT.replace("    kind: rock\n", "    kind: cove\n")),
+    ),
+    case(
+        "E123-place-kind-undeclared",
+        "manuscript/data/map.yaml:7: E123 kind 'rock' is not declared: list the map's kinds under 'kinds'"
+        " (id, label, marker)",
+        Replace(BOOK, "  timeline: data/timeline.yaml\n", "  timeline: data/timeline.yaml\n  map: data/map.yaml\n"),
+        Write(MAP, MAP_TEXT[: MAP_TEXT.index("kinds:")] + MAP_TEXT[MAP_TEXT.index("places:") :]),
     ),
     case(
         "E123-lang",

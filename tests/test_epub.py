@@ -28,6 +28,7 @@ from iwobook.model import (
     GeneratedSection,
     Loc,
     MapData,
+    Marker,
     PageStart,
     Place,
     PlaceKind,
@@ -629,9 +630,10 @@ def book_with_map() -> Book:
     """Return the fixture book with a schematic map section and chapters naming its places."""
     book = prepare(load_checked(MINI))
     loc = Loc("manuscript/data/map.yaml", 1)
+    rock, cove = PlaceKind(loc, "rock", "rock", Marker.TRIANGLE), PlaceKind(loc, "cove", "cove", Marker.CIRCLE)
     places = (
-        Place(loc, "rock", "The rock", PlaceKind.PEAK, (20.0, 30.0), (), "Where the lighthouse stands."),
-        Place(loc, "cove", "The cove", PlaceKind.BEACH, (70.0, 60.0), ((60.0, 55.0), (80.0, 65.0)), "Boats land here."),
+        Place(loc, "rock", "The rock", rock, (20.0, 30.0), (), "Where the lighthouse stands."),
+        Place(loc, "cove", "The cove", cove, (70.0, 60.0), ((60.0, 55.0), (80.0, 65.0)), "Boats land here."),
     )
     data = MapData(
         loc,
@@ -639,6 +641,7 @@ def book_with_map() -> Book:
         "Schematic, not to scale.",
         ((0.0, 0.0), (100.0, 0.0), (50.0, 100.0)),
         places,
+        (rock, cove),
     )
     parts = list(book.parts)
     story = parts[1]
@@ -664,7 +667,7 @@ def test_map_section_has_figure_key_and_text_equivalent() -> None:
     caption = body.find(".//x:figcaption", NS)
     assert caption is not None and text_of(caption) == "Schematic, not to scale."
     key = body.find(".//x:ul[@class='key']", NS)
-    assert key is not None and "black triangle: peak" in text_of(key) and "black dot: beach" in text_of(key)
+    assert key is not None and "black triangle: rock" in text_of(key) and "black dot: cove" in text_of(key)
     places = body.find(".//x:dl[@class='places']", NS)
     assert places is not None
     assert [text_of(dt) for dt in places.findall("x:dt", NS)] == ["The rock (ch. 1)", "The cove"]

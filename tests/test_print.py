@@ -247,3 +247,17 @@ def test_cross_references_cite_the_page_their_section_or_letter_is_on(editions: 
             checked += 1
     assert checked >= 3
     assert re.search(r"\(p\.[ \u00a0]\d+\)", flat) and not re.search(r"p\.[ \u00a0](00|\?)\b", flat)
+
+
+@pytest.mark.parametrize("name", ["a4", "letter"])
+def test_a_second_paragraph_is_indented_everywhere(editions: dict[str, Edition_], name: str) -> None:
+    """In chapters, character and term entries, letters' source notes and the colophon, a paragraph after
+    the first begins indented, so two paragraphs never read as one."""
+    runs = [r for page in editions[name].runs for r in page]
+
+    def starts(words: str) -> float:
+        return next(r.x for r in runs if r.text.startswith(words))
+
+    # a character entry (Hanako's second paragraph) and the colophon's second paragraph of its sources
+    assert starts("Saigō promises") - starts("Hanako is a") == pytest.approx(12, abs=0.6)
+    assert starts("We checked") - starts("This booklet draws") == pytest.approx(10, abs=0.6)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from iwobook.diagnostics import Report
 from iwobook.load.markdown import MarkdownReader
 from iwobook.load.typography import typeset_fields
-from iwobook.model import Code, CrossRef, Loc, Place, PlaceKind, Text, Theme
+from iwobook.model import Code, CrossRef, Loc, Marker, Place, PlaceKind, Text, Theme
 
 
 def _text(language: str, source: str) -> str:
@@ -38,9 +38,11 @@ def test_cross_reference_labels_get_curly_apostrophes() -> None:
 def test_plain_fields_are_typeset_but_identifiers_stay() -> None:
     reader = MarkdownReader("en")
     loc = Loc("m.yaml", 1)
-    place = Place(loc, "it's-id", "Nishi's cave", PlaceKind.AREA, (1.0, 2.0), (), 'The "last" stand')
+    cave = PlaceKind(loc, "cave", "a 'cave'", Marker.DIAMOND)
+    place = Place(loc, "it's-id", "Nishi's cave", cave, (1.0, 2.0), (), 'The "last" stand')
     place = typeset_fields(place, reader.plain)
     assert (place.id, place.name, place.note) == ("it's-id", "Nishi\u2019s cave", "The \u201clast\u201d stand")
+    assert place.kind is not None and (place.kind.id, place.kind.label) == ("cave", "a \u2018cave\u2019")
     theme = typeset_fields(Theme(loc, "enemy", "The enemy's humanity", "E"), reader.plain)
     assert theme.label == "The enemy\u2019s humanity"
 

@@ -1,4 +1,4 @@
-"""Figures as drawing primitives computed from the model (the timeline and the schematic map).
+"""Figures as drawing primitives computed from the model (the timeline and the map).
 
 Both writers render the same primitives: the PDF as vector graphics, the EPUB as SVG. Coordinates are in
 points with the origin at the top left, y growing downwards; greys run from 0 (black) to 1 (white), so
@@ -8,10 +8,11 @@ nothing is carried by colour.
 from __future__ import annotations
 
 import math
+from typing import assert_never
 
 from iwobook.chronology import day_of, lay_out_axis, runs_of, single_tick, spread, ticks_of
 from iwobook.labelling import find_label_spot, polygon_edges, text_width
-from iwobook.model import Book, MapData, Place, PlaceKind
+from iwobook.model import Book, MapData, Marker, Place, PlaceKind
 from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 
 BREAK_WIDTH = 18.0  # points of axis left out where a long gap is broken
@@ -119,14 +120,19 @@ def place_label(book: Book, place: Place, chapters: tuple[int, ...]) -> str:
     return words("map.place_chapters", name=place.name, chapters=words("format.comma").join(str(n) for n in chapters))
 
 
-def marker_box(kind: PlaceKind, x: float, y: float) -> tuple[float, float, float, float]:
+def marker_of(kind: PlaceKind | None) -> Marker:
+    """Return the marker a place of kind is drawn with (a circle for a place of no declared kind)."""
+    return kind.marker if kind is not None else Marker.CIRCLE
+
+
+def marker_box(marker: Marker, x: float, y: float) -> tuple[float, float, float, float]:
     """Return the box a place's symbol covers (with a little room around it)."""
-    half = 7.0 if kind is PlaceKind.PEAK else 6.0
+    half = 7.0 if marker is Marker.TRIANGLE else 6.0
     return (x - half, y - half, x + half, y + half)
 
 
 def draw_map(book: Book, width: float, size: float = 7.5) -> Drawing | None:
-    """Return the schematic map: land, places with a symbol per kind, chapter numbers and a north arrow; each
+    """Return the map: land, places with a symbol per kind, chapter numbers and a north arrow; each
     label is placed where it overlaps no outline, symbol or other label (size: the labels' type size)."""
     data: MapData | None = book.map
     if data is None:
@@ -144,7 +150,7 @@ def draw_map(book: Book, width: float, size: float = 7.5) -> Drawing | None:
     chapters = place_chapters(book)
     for place in data.places:
         if place.shape:
-            style = _AREA_STYLE[place.kind]
+            style = _AREA_STYLE[marker_of(place.kind)]
             outline = tuple(pt(p) for p in place.shape)
             shapes.append(Polygon(outline, fill=style[0], stroke=style[1], dash=style[2]))
             edges += polygon_edges(outline)
@@ -158,9 +164,9 @@ def draw_map(book: Book, width: float, size: float = 7.5) -> Drawing | None:
     )
     obstacles = [(north_x - 8, north_y - 2, north_x + 8, north_y + 28)]
     points = [pt(place.at) for place in data.places]
-    obstacles += [marker_box(place.kind, x, y) for place, (x, y) in zip(data.places, points, strict=True)]
+    obstacles += [marker_box(marker_of(place.kind), x, y) for place, (x, y) in zip(data.places, points, strict=True)]
     for place, (x, y) in zip(data.places, points, strict=True):
-        shapes.extend(_marker(place.kind, x, y))
+        shapes.extend(_marker(marker_of(place.kind), x, y))
     bounds = (2.0, 2.0, width - 2.0, height - 2.0)
     for place, point in zip(data.places, points, strict=True):
         text = place_label(book, place, chapters.get(place.id, ()))
@@ -192,38 +198,42 @@ _LABEL_SIDES = {
     "below": (Anchor.MIDDLE, 0.0, 15.0),
 }
 
-# fill, stroke, dash for places drawn as areas
-_AREA_STYLE: dict[PlaceKind, tuple[float | None, float | None, tuple[float, ...]]] = {
-    PlaceKind.BEACH: (0.55, 0.0, ()),
-    PlaceKind.AIRFIELD: (1.0, 0.0, (3.0, 2.0)),
-    PlaceKind.AREA: (0.72, 0.2, (1.0, 2.0)),
-    PlaceKind.PEAK: (0.6, 0.0, ()),
-    PlaceKind.POSITION: (None, 0.0, ()),
+# fill, stroke, dash for places drawn as areas, by the marker of their kind
+_AREA_STYLE: dict[Marker, tuple[float | None, float | None, tuple[float, ...]]] = {
+    Marker.CIRCLE: (0.55, 0.0, ()),
+    Marker.SQUARE: (1.0, 0.0, (3.0, 2.0)),
+    Marker.DIAMOND: (0.72, 0.2, (1.0, 2.0)),
+    Marker.TRIANGLE: (0.6, 0.0, ()),
+    Marker.CROSS: (None, 0.0, ()),
 }
 
 
-def _marker(kind: PlaceKind, x: float, y: float) -> list[Shape]:
-    """Return the symbol of a place kind at (x, y): triangle, square, circle, diamond or cross."""
-    match kind:
-        case PlaceKind.PEAK:
+def _marker(marker: Marker, x: float, y: float) -> list[Shape]:
+    """Return a place's marker at (x, y): triangle, square, circle, diamond or cross."""
+    match marker:
+        case Marker.TRIANGLE:
             return [Polygon(((x, y - 6), (x - 6, y + 5), (x + 6, y + 5)), fill=0.0)]
-        case PlaceKind.AIRFIELD:
+        case Marker.SQUARE:
             return [Polygon(((x - 4, y - 4), (x + 4, y - 4), (x + 4, y + 4), (x - 4, y + 4)), fill=1.0, stroke=0.0)]
-        case PlaceKind.BEACH:
+        case Marker.CIRCLE:
             return [Circle((x, y), 3.5, fill=0.0)]
-        case PlaceKind.AREA:
+        case Marker.DIAMOND:
             return [Polygon(((x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)), fill=1.0, stroke=0.0)]
-        case PlaceKind.POSITION:
+        case Marker.CROSS:
             return [
                 Line(((x - 5, y - 5), (x + 5, y + 5)), width=1.6),
                 Line(((x - 5, y + 5), (x + 5, y - 5)), width=1.6),
             ]
+        case _:
+            assert_never(marker)
 
 
-def legend(book: Book) -> list[tuple[PlaceKind, str]]:
-    """Return (kind, meaning) for each kind of place the map uses, for a key below the map."""
-    used = [] if book.map is None else list(dict.fromkeys(p.kind for p in book.map.places))
-    return [(kind, book.messages(f"map.kind.{kind.value}")) for kind in used]
+def legend(book: Book) -> list[tuple[Marker, str]]:
+    """Return (marker, the author's words) for each declared kind of place the map uses, for its key."""
+    if book.map is None:
+        return []
+    used = {p.kind.id for p in book.map.places if p.kind is not None}
+    return [(kind.marker, kind.label) for kind in book.map.kinds if kind.id in used]
 
 
 def timeline_numbers(book: Book) -> dict[int, int]:

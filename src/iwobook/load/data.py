@@ -17,6 +17,7 @@ from iwobook.model import (
     LetterKind,
     Loc,
     MapData,
+    Marker,
     OriginalText,
     Place,
     PlaceKind,
@@ -151,7 +152,7 @@ class DataReader:
         return out
 
     def map_data(self, node: YNode | None) -> MapData | None:
-        """Return the schematic map of a map file: title, note, outline and places."""
+        """Return the map of a map file: title, note, outline and places."""
         if node is None:
             return None
         if not isinstance(node, Mapping):
@@ -161,17 +162,25 @@ class DataReader:
         title = f.title()
         note = f.text("note")
         outline = f.points("outline", required=True, least=3)
+        kinds = self.place_kinds(f.sequence("kinds"))
         places: list[Place] = []
         for item in mappings(f.sequence("places", required=True), self.name, self.report, "place"):
             p = Fields(item, self.name, self.report, "place")
-            kind = p.choice("kind", [k.value for k in PlaceKind], default="area") or "area"
+            if kinds:
+                kind = kinds.get(p.choice("kind", kinds, required=False))
+            elif named := p.text("kind", required=False):
+                message = f"kind '{named}' is not declared: list the map's kinds under 'kinds' (id, label, marker)"
+                self.report.add(self.name, p.line_of("kind"), Code.E123, message)
+                kind = None
+            else:
+                kind = None
             at = p.points("at", required=True, least=0)
             places.append(
                 Place(
                     Loc(self.name, item.line),
                     p.ident(),
                     p.title("name"),
-                    PlaceKind(kind),
+                    kind,
                     at[0] if at else (50.0, 50.0),
                     p.points("shape", least=3),
                     p.text("note", required=False),
@@ -180,4 +189,18 @@ class DataReader:
             )
             p.finish()
         f.finish()
-        return MapData(Loc(self.name, node.line), title, note, outline, tuple(places))
+        return MapData(Loc(self.name, node.line), title, note, outline, tuple(places), tuple(kinds.values()))
+
+    def place_kinds(self, node: YNode | None) -> dict[str, PlaceKind]:
+        """Return the kinds of place a map declares, by id: the words of its key and the marker drawn."""
+        kinds: dict[str, PlaceKind] = {}
+        for item in mappings(node, self.name, self.report, "place kind"):
+            k = Fields(item, self.name, self.report, "place kind")
+            ident, label = k.ident(), k.title("label")
+            marker = Marker(k.choice("marker", [m.value for m in Marker], default="circle") or "circle")
+            k.finish()
+            if ident in kinds:
+                self.report.add(self.name, item.line, Code.E130, f"place kind '{ident}' is declared twice")
+            elif ident:
+                kinds[ident] = PlaceKind(Loc(self.name, item.line), ident, label, marker)
+        return kinds

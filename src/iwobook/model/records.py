@@ -1,4 +1,4 @@
-"""Data records: characters, letters, terms, timeline events, themes and the schematic map."""
+"""Data records: characters, letters, terms, timeline events, themes and the map."""
 
 from __future__ import annotations
 
@@ -103,24 +103,34 @@ class Theme:
     symbol: str
 
 
-class PlaceKind(Enum):
-    """What a place on the schematic map is; each kind is drawn with its own symbol."""
+class Marker(Enum):
+    """The symbol a kind of place is drawn with on a map (and shown with in its key)."""
 
-    PEAK = "peak"
-    BEACH = "beach"
-    AIRFIELD = "airfield"
-    AREA = "area"
-    POSITION = "position"
+    TRIANGLE = "triangle"
+    CIRCLE = "circle"
+    SQUARE = "square"
+    DIAMOND = "diamond"
+    CROSS = "cross"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceKind:
+    """A kind of place a map's author defines: its id, the words its key gives it and the symbol drawn."""
+
+    loc: Loc
+    id: str
+    label: str
+    marker: Marker
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A place on the schematic map: position (0-100, x east, y north) and an optional outline."""
+    """A place on the map: position (0-100, x east, y north) and an optional outline."""
 
     loc: Loc
     id: str
     name: str
-    kind: PlaceKind
+    kind: PlaceKind | None  # None: a place of no declared kind, drawn with a circle and not in the key
     at: tuple[float, float]
     shape: tuple[tuple[float, float], ...]
     note: str
@@ -129,10 +139,11 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class MapData:
-    """A schematic map: title, a note saying it is schematic, the land outline and the places."""
+    """A map: title, its note, the land outline, the kinds of place it marks and the places."""
 
     loc: Loc
     title: str
     note: str
     outline: tuple[tuple[float, float], ...]
     places: tuple[Place, ...]
+    kinds: tuple[PlaceKind, ...] = ()

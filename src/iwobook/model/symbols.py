@@ -1,16 +1,16 @@
-"""The symbols that mark things where colour cannot: map place kinds (as figures draws them) and themes."""
+"""The symbols that mark things where colour cannot: map markers (as figures draws them) and themes."""
 
 from __future__ import annotations
 
-from iwobook.model.records import PlaceKind, Theme
+from iwobook.model.records import Marker, Theme
 
-# the symbol a key shows for each kind of place, matching the marker the map draws
-PLACE_SYMBOLS = {
-    PlaceKind.PEAK: "▲",
-    PlaceKind.BEACH: "●",
-    PlaceKind.AIRFIELD: "□",
-    PlaceKind.AREA: "◇",
-    PlaceKind.POSITION: "×",
+# the character a key shows for each marker, matching what the map draws
+MARKER_SYMBOLS = {
+    Marker.TRIANGLE: "▲",
+    Marker.CIRCLE: "●",
+    Marker.SQUARE: "□",
+    Marker.DIAMOND: "◇",
+    Marker.CROSS: "×",
 }
 
 

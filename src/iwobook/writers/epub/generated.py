@@ -19,7 +19,7 @@ from iwobook.model import (
     block_key,
 )
 from iwobook.model.messages import kind_label
-from iwobook.model.symbols import PLACE_SYMBOLS, theme_symbol
+from iwobook.model.symbols import MARKER_SYMBOLS, theme_symbol
 from iwobook.writers.epub.content import (
     BLOCK_KEY,
     Context,
@@ -147,17 +147,17 @@ def chapter_appearances(ctx: Context, numbers: tuple[int, ...]) -> tuple[Appeara
 
 
 def render_map(section: GeneratedSection, matter: Matter, ctx: Context) -> Element:
-    """Return the schematic map: the figure and its caption, a key in words, and the places as text."""
+    """Return the map: the figure and its caption, a key in words, and the places as text."""
     data = ctx.book.map
     drawing = draw_map(ctx.book, FIGURE_WIDTH)
     if data is None or drawing is None:
         return render_shell(section, matter_attrs(matter), ctx, h("p", None, ctx.words("map.none")))
     words = ctx.words
     key: list[Node] = []
-    for kind, meaning in legend(ctx.book):
-        marker = words("map.marker", words=words(f"map.symbol.{kind.value}"), meaning=meaning)
+    for symbol, meaning in legend(ctx.book):
+        marker = words("map.marker", words=words(f"map.symbol.{symbol.value}"), meaning=meaning)
         key.append(
-            h("li", None, h("span", {"class": "symbol", "aria-hidden": "true"}, PLACE_SYMBOLS[kind]), f" {marker}")
+            h("li", None, h("span", {"class": "symbol", "aria-hidden": "true"}, MARKER_SYMBOLS[symbol]), f" {marker}")
         )
     if any(p.shape for p in data.places):
         key.append(h("li", None, words("map.shapes")))

@@ -1,4 +1,4 @@
-"""Study aids in the PDF: the timeline with its figure, the schematic map, the theme tracker, who appears where."""
+"""Study aids in the PDF: the timeline with its figure, the map, the theme tracker, who appears where."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from iwobook.figures import draw_map, draw_timeline, legend, place_chapters, place_label, timeline_numbers
 from iwobook.model import Book, anchors, block_key
-from iwobook.model.symbols import PLACE_SYMBOLS, theme_symbol
+from iwobook.model.symbols import MARKER_SYMBOLS, theme_symbol
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.figure import DrawingFlowable
 from iwobook.writers.pdf.flowables import BookParagraph, KeyedParagraph, LateParagraph
@@ -78,7 +78,7 @@ class StudyAids:
         return out
 
     def map(self) -> list[Flowable]:
-        """Return the schematic map, its key and the places with the chapters that name them."""
+        """Return the map, its key and the places with the chapters that name them."""
         data = self.book.map
         drawing = draw_map(self.book, self.ts.text_width, self.ts.styles["figure"].fontSize)
         if data is None or drawing is None:
@@ -86,7 +86,7 @@ class StudyAids:
         figure = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
         out: list[Flowable] = [self.ts.structure.tag(figure, Role.FIGURE, alt=drawing.alt)]
         out.append(self.ts.plain(data.note, "caption", Role.CAPTION))
-        key = "   ".join(f"{PLACE_SYMBOLS[kind]} {word}" for kind, word in legend(self.book))
+        key = "   ".join(f"{MARKER_SYMBOLS[marker]} {word}" for marker, word in legend(self.book))
         out.append(self._labelled("map.key", self.ts.markup.text(key, self.ts.family_of["meta"])))
         chapters = place_chapters(self.book)
         for place in data.places:

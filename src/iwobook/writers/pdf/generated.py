@@ -180,7 +180,7 @@ class GeneratedWriter:
                     "entry_meta",
                 ),
             ]
-            body = self.ts.blocks(c.description, "body_first", "body_first")
+            body = self.ts.blocks(c.description, "body", "body_first")
             out.append(KeepEnd(head, body, self.appearances(c.id)))
         return out
 
@@ -226,7 +226,7 @@ class GeneratedWriter:
             mentions = self.appearances(le.id, "entry.mentioned_in")
             if le.provenance:
                 label = self.ts.plain(self.words("letter.provenance"), "label", self.ts.structure.heading(2))
-                provenance = self.ts.blocks(le.provenance, "small", "small")
+                provenance = self.ts.blocks(le.provenance, "small_next", "small")
                 mark = self.mark(anchors.provenance_id(le.id))
                 # the label keeps the first lines, and the mentions (never the first line of a page: their
                 # wording differs in the e-book) the last lines; the note itself may break across pages
@@ -244,7 +244,7 @@ class GeneratedWriter:
             originals = self.words("format.comma").join(o.text for o in t.originals)
             shown = self.words("format.name_and_other", name=t.term, other=originals) if t.originals else t.term
             name = self.ts.markup.text(shown, self.ts.family_of["entry_name"])
-            body = self.ts.blocks(t.definition, "body_first", "body_first")
+            body = self.ts.blocks(t.definition, "body", "body_first")
             head = [Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name")]
             # the entry's name keeps its first lines, and 'Appears in' (never the first line of a page: its
             # wording differs in the e-book) its last lines

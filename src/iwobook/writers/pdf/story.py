@@ -212,7 +212,7 @@ class StoryBuilder:
                 out += self.chapter(section)
             case Section(kind=SectionKind.COLOPHON):
                 out += [self.ts.plain(section.title, "chapter_title", heading), *self.generated.colophon_metadata()]
-                out += self.ts.blocks(section.blocks, "small", "small")
+                out += self.ts.blocks(section.blocks, "small_next", "small")
             case Section():
                 title = self.ts.plain(section.title, "chapter_title", heading)
                 out += [title, Spacer(1, 6), *self.ts.blocks(section.blocks)]

@@ -107,7 +107,7 @@ class NotesWriter:
         for note in self.material.pages:
             page = places.get("#" + note.target)
             if page:
-                out.setdefault(page, []).extend(self.ts.blocks(note.text, "small", "small"))
+                out.setdefault(page, []).extend(self.ts.blocks(note.text, "small_next", "small"))
         return out
 
     def unit_story(self) -> list[Flowable]:
