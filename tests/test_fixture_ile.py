@@ -70,8 +70,8 @@ def test_the_book_is_french_with_its_own_schema() -> None:
     assert years[-1] - years[0] >= 70, "the timeline spans decades"
     assert [(o.lang, o.text) for t in book.terms for o in t.originals] == [("ar", ARABIC_TITLE)]
     assert book.map is not None
-    kinds = [(p.kind.id, p.kind.marker.value) for p in book.map.places if p.kind]
-    assert kinds == [("sommet", "triangle"), ("rivage", "circle"), ("rivage", "circle")]
+    marked = [(p.kind.id, p.kind.marker.value) for p in book.map.places if p.kind]
+    assert marked == [("sommet", "triangle"), ("rivage", "circle"), ("rivage", "circle")]
 
 
 def test_short_names_and_authors_print_in_both_formats(outputs: dict[str, Path]) -> None:
