@@ -11,6 +11,7 @@ from iwobook.load.book import ManuscriptLoader
 from iwobook.load.files import image_problem
 from iwobook.load.messages import load_messages
 from iwobook.load.prosecache import ProseCache
+from iwobook.load.styles import check_stylesheet
 from iwobook.model import Blocks, Book, Generated, GeneratedSection, Loc, Section
 from iwobook.walk import book_refs, figures_of
 
@@ -112,6 +113,7 @@ def load_checked(root: Path, prose: ProseCache | None = None) -> Book:
     book = ManuscriptLoader(root, report, prose).load()
     if prose is not None:
         prose.forget_unused()
+    check_stylesheet(root, report)
     if book is not None:
         check_book(book, root.resolve(), report)
         book = replace(book, messages=load_messages(root, book.metadata.language, report))
