@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import contextlib
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -14,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from iwobook.check import load_checked
 from iwobook.config import BUILTIN_ASSETS, BuildConfig, Edition, Paper, config_from_environment
+from iwobook.diagnostics import OutputProblem
 from iwobook.model import Book, PageStart
-from iwobook.output import book_slug, write_atomically, write_folder_atomically
+from iwobook.output import book_slug, write_all_atomically, write_atomically, write_folder_atomically
 from iwobook.transform import prepare
 
 if TYPE_CHECKING:
@@ -38,7 +41,11 @@ def book_epoch(book: Book) -> int:
 
 def configure(root: Path, book: Book, paper: str | None, out: Path | None) -> BuildConfig:
     """Return the build configuration: environment first, then book.yaml defaults."""
-    config = config_from_environment(root, paper)
+    return complete_config(config_from_environment(root, paper), book, out)
+
+
+def complete_config(config: BuildConfig, book: Book, out: Path | None) -> BuildConfig:
+    """Return config with the paper and date book.yaml gives where the environment gave none, and the out folder."""
     if config.paper is None:
         config = config.with_paper(Paper.from_name(book.metadata.paper))
     if config.source_date_epoch is None:
@@ -56,6 +63,7 @@ class PrintRecord:
     def __init__(self, book: Book, config: BuildConfig) -> None:
         self.source = config
         self.config = replace(config, paper=Paper.from_name(book.metadata.paper), edition=Edition.STANDARD)
+        self.known: tuple[PageStart, ...] | None = None
 
     @cached_property
     def path(self) -> Path:
@@ -66,24 +74,50 @@ class PrintRecord:
         """Return True when config builds the print edition of record."""
         return config.paper == self.config.paper and config.edition is Edition.STANDARD
 
-    def save(self, pagination: tuple[PageStart, ...]) -> None:
-        """Remember the pagination of the edition of record for later EPUB builds."""
-        rows = [[p.label, p.key, p.word] for p in pagination]
-        write_atomically(self.path, json.dumps(rows).encode())
+    def remember(self, pagination: tuple[PageStart, ...]) -> None:
+        """Keep the pagination of the edition of record for the EPUB of this build and for save()."""
+        self.known = pagination
+
+    def save(self) -> None:
+        """Write the remembered pagination to the cache for later EPUB builds (nothing when none is known)."""
+        if self.known is not None:
+            rows = [[p.label, p.key, p.word] for p in self.known]
+            with contextlib.suppress(OutputProblem):  # the cache only saves time
+                write_atomically(self.path, json.dumps(rows).encode())
+
+    def _cached(self) -> tuple[PageStart, ...] | None:
+        """Return the cached pagination, or None when there is none or it does not parse as one."""
+        try:
+            rows = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(rows, list) or not rows:
+            return None
+        for row in rows:
+            if not (isinstance(row, list) and len(row) == 3 and isinstance(row[0], str) and isinstance(row[1], str)):
+                return None
+            if not isinstance(row[2], int) or isinstance(row[2], bool) or row[2] < 0:
+                return None
+        return tuple(PageStart(a, b, c) for a, b, c in rows)
 
     def pagination(
         self, book: Book, say: Callable[[str], None], cache: SectionCache | None = None
     ) -> tuple[PageStart, ...]:
-        """Return the pagination of the edition of record, from the cache file or by laying the book out (with
+        """Return the pagination of the edition of record: remembered, cached, or from laying the book out (with
         the warm sections of cache, when given)."""
-        if self.path.is_file():
+        if self.known is not None:
+            return self.known
+        cached = self._cached()
+        if cached is not None:
             say("using the print edition's page numbers from the last PDF build")
-            return tuple(PageStart(str(a), str(b), int(c)) for a, b, c in json.loads(self.path.read_text()))
+            return cached
         from iwobook.writers.pdf import paginate_pdf
 
+        if self.path.exists():
+            say("the cached page numbers do not parse; laying the print edition out again")
         say("laying out the print edition of record for the EPUB's page numbers")
         pagination = paginate_pdf(book, self.config, say, cache)
-        self.save(pagination)
+        self.remember(pagination)
         return pagination
 
 
@@ -93,12 +127,23 @@ def inputs_digest(config: BuildConfig, record: BuildConfig) -> str:
     paper = record.paper.name if record.paper else ""
     digest = hashlib.sha256(f"{paper} {record.edition.value} {record.source_date_epoch}".encode())
     folders = [config.manuscript, config.assets, BUILTIN_ASSETS, Path(__file__).parent]
+    allowed = [config.root, BUILTIN_ASSETS.resolve(), Path(__file__).resolve().parent]
     for folder in dict.fromkeys(folders):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix != ".pyc":
+        for path in _files_under(folder):
+            target = path.resolve()
+            if target.suffix != ".pyc" and target.is_file() and any(target.is_relative_to(a) for a in allowed):
                 digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(path.read_bytes())
+                digest.update(target.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Return the files under folder in a stable order, without following links to folders."""
+    found: list[Path] = []
+    for parent, folders, files in os.walk(folder):
+        folders.sort()
+        found += [Path(parent) / name for name in sorted(files)]
+    return found
 
 
 def render_output(
@@ -112,6 +157,7 @@ def render_output(
     """Return the bytes of one output ('pdf', 'large-print', 'booklet', 'teacher' or 'epub') of a prepared book; cache
     keeps unchanged sections' flowables from one build to the next (`iwobook watch`)."""
     paper = config.paper or Paper.from_name(book.metadata.paper)
+    own_record = record is None
     record = record or PrintRecord(book, config)
     if what == "epub":
         from iwobook.writers.epub import render_epub
@@ -133,11 +179,16 @@ def render_output(
         width, height = paper.size
         return impose_booklet(pages, (height, width))
     if what == "teacher":
-        return render_teacher(book, config.with_edition(Edition.TEACHER), say, record)
+        data = render_teacher(book, config.with_edition(Edition.TEACHER), say, record)
+        if own_record:
+            record.save()
+        return data
     say(f"laying out the PDF ({paper.name})")
     layout = layout_pdf(book, config, say, cache=cache)
     if record.is_record(config):
-        record.save(layout.pagination)
+        record.remember(layout.pagination)
+        if own_record:
+            record.save()
     return layout.data
 
 
@@ -153,7 +204,7 @@ def render_teacher(book: Book, config: BuildConfig, say: Callable[[str], None], 
     paper = record.config.paper or Paper.from_name(book.metadata.paper)
     say(f"laying out the student edition of record ({paper.name})")
     layout = layout_pdf(book, record.config, say)
-    record.save(layout.pagination)
+    record.remember(layout.pagination)
     say("typesetting the teacher's notes")
     sheets = render_notes_sheets(book, material, layout, replace(record.config, edition=config.edition), say)
     say("placing the student pages beside their notes")
@@ -187,20 +238,22 @@ def build_outputs(
     """Build what ('pdf', 'epub', 'booklet', 'large-print', 'teacher', 'html'
     or 'all'); return the paths written. warm keeps
     unchanged files and sections for the next build (`iwobook watch`)."""
+    environment = config_from_environment(root, paper)
     say("reading and checking the manuscript")
     book = prepare(load_checked(root, warm.prose if warm else None))
     cache = warm.sections if warm else None
-    config = configure(root, book, paper, out)
+    config = complete_config(environment, book, out)
     slug = book_slug(book.metadata.title)
-    written: list[Path] = []
     record = PrintRecord(book, config)
     names = {**OUTPUT_NAMES, **OPTIONAL_NAMES}
+    if what == "html":  # a folder of its own, never part of 'all'
+        return [write_html(book, config, config.out_dir / names[what].format(slug), say)]
+    outputs: list[tuple[Path, bytes]] = []
     for kind in OUTPUT_NAMES if what == "all" else (what,):
-        if kind == "html":
-            written.append(write_html(book, config, config.out_dir / names[kind].format(slug), say))
-            continue
         data = render_output(book, config, kind, say, record, cache)
-        path = write_atomically(config.out_dir / names[kind].format(slug), data)
+        outputs.append((config.out_dir / names[kind].format(slug), data))
+    written = write_all_atomically(outputs)
+    for path, data in outputs:
         say(f"wrote {path} ({len(data) / 1024:.0f} KiB)")
-        written.append(path)
+    record.save()
     return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 import traceback
@@ -10,12 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from iwobook import __version__
-from iwobook.diagnostics import InputError
+from iwobook.diagnostics import InputError, OutputProblem, UsageProblem
 
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+EXIT_CANNOT_CREATE = 73
+EXIT_INTERRUPTED = 130
 
 FORMATS = ("pdf", "epub", "booklet", "large-print", "teacher", "html", "all")
 
@@ -23,8 +26,10 @@ _EPILOG = """\
 exit codes:
   0   success
   1   the manuscript has problems (each printed as path:line: CODE message)
-  2   wrong command-line usage
+  2   wrong command-line usage, or a bad PAPER or SOURCE_DATE_EPOCH value
+  73  an output cannot be written (a file or folder in the way, read-only, disk full)
   70  an internal error in iwobook (please report it with the traceback)
+  130 interrupted (Ctrl-C or SIGTERM); dist/ is left as it was
 """
 
 
@@ -83,10 +88,11 @@ def run_new(args: argparse.Namespace) -> int:
     """Create the new book args ask for; print its files and the next step; return the exit code."""
     import os
 
+    from iwobook.config import epoch_from_text
     from iwobook.scaffold import ScaffoldError, create_book, make_seed
 
-    epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "")
-    epoch = int(epoch_text) if epoch_text.isascii() and epoch_text.isdigit() else None
+    epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    epoch = epoch_from_text(epoch_text) if epoch_text else None
     folder: Path = args.root / args.folder
     try:
         written = create_book(folder, args.template, make_seed(folder, args.title, args.author, args.language, epoch))
@@ -140,33 +146,44 @@ def _serve(args: argparse.Namespace) -> int:
     return serve_edition(rebuilder, args.port)
 
 
-def _run(args: argparse.Namespace) -> int:
-    """Run the chosen command; return its exit code."""
+def _check(args: argparse.Namespace) -> int:
+    """Run `iwobook check`; return its exit code."""
     from iwobook.check import load_checked
 
-    if args.command == "watch":
-        return _watch(args)
-    if args.command == "serve":
-        return _serve(args)
-    root: Path = args.root
-    if args.command == "new":
-        return run_new(args)
-    if args.command == "check":
-        try:
-            load_checked(root)
-        except InputError as error:
-            return _report(error, "")
-        print("iwobook: the manuscript is clean", file=sys.stderr)
-        return EXIT_OK
+    try:
+        load_checked(args.root)
+    except InputError as error:
+        return _report(error, "")
+    print("iwobook: the manuscript is clean", file=sys.stderr)
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Run `iwobook build FORMAT`; return its exit code."""
     from iwobook.build import build_outputs
 
     say = _progress(args.quiet)
     try:
-        for path in build_outputs(root, args.format, args.paper, args.out, say):
+        for path in build_outputs(args.root, args.format, args.paper, args.out, say):
             print(path)
     except InputError as error:
         return _report(error, "; nothing was written")
     return EXIT_OK
+
+
+# One handler per command; a new command adds its parser in _parser() and its handler here.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": _check,
+    "build": _build,
+    "new": run_new,
+    "watch": _watch,
+    "serve": _serve,
+}
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    """Turn SIGTERM into KeyboardInterrupt, so that temporary files are removed on the way out."""
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -176,10 +193,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
-        return _run(args)
+        return COMMANDS[args.command](args)
+    except UsageProblem as problem:
+        print(f"iwobook: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputProblem as problem:
+        print(f"iwobook: {problem}; nothing was written", file=sys.stderr)
+        return EXIT_CANNOT_CREATE
     except KeyboardInterrupt:
-        return 130
+        print("iwobook: interrupted; nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception:
         traceback.print_exc()
         print(

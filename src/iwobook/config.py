@@ -8,6 +8,8 @@ from enum import Enum
 from importlib.resources import files
 from pathlib import Path
 
+from iwobook.diagnostics import UsageProblem
+
 MM = 72 / 25.4
 # The style sheet, fonts and other assets iwobook falls back on when a project does not ship its own: package
 # data, found through importlib.resources (an installed package is always a folder on disk).
@@ -95,14 +97,35 @@ class BuildConfig:
         return replace(self, edition=edition)
 
 
+# The largest SOURCE_DATE_EPOCH: the end of year 9999, the last date a PDF or EPUB can carry.
+MAX_EPOCH = 253402300799
+
+
+def epoch_from_text(text: str) -> int:
+    """Return SOURCE_DATE_EPOCH's value in seconds; raise UsageProblem when it is not a plain count of seconds."""
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_EPOCH:
+        raise UsageProblem(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (0 to {MAX_EPOCH}), not '{text}'"
+        )
+    return int(text)
+
+
+def paper_from_text(name: str, where: str) -> Paper:
+    """Return the paper a --paper or PAPER value names; raise UsageProblem otherwise."""
+    try:
+        return Paper.from_name(name)
+    except ValueError:
+        raise UsageProblem(f"{where} must be a4 or letter, not '{name}'") from None
+
+
 def config_from_environment(root: Path, paper: str | None = None, verbose: bool = False) -> BuildConfig:
-    """Return the build configuration for root, reading SOURCE_DATE_EPOCH and PAPER from the environment."""
+    """Return the build configuration for root, reading SOURCE_DATE_EPOCH and PAPER from the environment;
+    raise UsageProblem for a value that is not valid."""
     epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    epoch = int(epoch_text) if epoch_text.isdigit() else None
     paper_name = paper or os.environ.get("PAPER", "").strip() or None
     return BuildConfig(
         root=root.resolve(),
-        paper=Paper.from_name(paper_name) if paper_name else None,
-        source_date_epoch=epoch,
+        paper=paper_from_text(paper_name, "--paper" if paper else "PAPER") if paper_name else None,
+        source_date_epoch=epoch_from_text(epoch_text) if epoch_text else None,
         verbose=verbose,
     )

@@ -97,3 +97,11 @@ def suggest(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class UsageProblem(Exception):
+    """Raised for a bad environment value or command-line use: one line for the user, exit status 2."""
+
+
+class OutputProblem(Exception):
+    """Raised when an output cannot be written (folder in the way, read-only, disk full): exit status 73."""
