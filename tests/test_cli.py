@@ -99,8 +99,7 @@ def test_check_bad_copy(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.splitlines() == [
-        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book "
-        "(did you mean 'mara'?)",
+        "manuscript/02-storm.md:12: E131 cross-reference to 'marra' names nothing in the book (did you mean 'mara'?)",
         "manuscript/book.yaml:14: E120 unknown field 'papr' in book.yaml (did you mean 'paper'?)",
         "iwobook: 2 problem(s) found",
     ]

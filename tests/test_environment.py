@@ -83,7 +83,8 @@ def test_the_output_folder_is_a_file(capsys: pytest.CaptureFixture[str], tmp_pat
     blocker.write_text("not a folder")
     code, err = run(capsys, "build", "pdf", "-q", "--out", str(blocker))
     assert code == cli.EXIT_CANNOT_CREATE == 73
-    assert err == f"iwobook: cannot write {blocker}/{SLUG}.pdf: {blocker} is a file, not a folder; nothing was written\n"
+    expected = f"cannot write {blocker}/{SLUG}.pdf: {blocker} is a file, not a folder; nothing was written"
+    assert err == f"iwobook: {expected}\n"
     assert blocker.read_text() == "not a folder"
 
 
@@ -143,9 +144,7 @@ def test_files_abandoned_by_a_killed_build_are_removed(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("cache", ["{not json", "[]", '[["i", "k", "many"]]', '{"a": 1}', "\udcff"])
-def test_a_corrupt_pagination_cache_is_rebuilt(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, cache: str
-) -> None:
+def test_a_corrupt_pagination_cache_is_rebuilt(capsys: pytest.CaptureFixture[str], tmp_path: Path, cache: str) -> None:
     out = tmp_path / "out"
     assert run(capsys, "build", "pdf", "-q", "--out", str(out))[0] == 0
     (cached,) = (out / ".cache").glob("pagination-*.json")
