@@ -154,6 +154,18 @@ def png_claiming(width: int, height: int) -> bytes:
     return bytes(data)
 
 
+def image_bytes(fmt: str, size: int = 64) -> bytes:
+    """Return a small patterned image in Pillow format fmt (a pattern, so that a JPEG has data to cut short)."""
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (size, size), bytes(i * 37 % 251 for i in range(size * size * 3))).save(buffer, fmt)
+    return buffer.getvalue()
+
+
+def jpeg() -> bytes:
+    """Return a small valid JPEG."""
+    return image_bytes("JPEG")
+
+
 def png_truncated() -> bytes:
     """Return a PNG cut off inside its image data (the header is intact)."""
     data = png(64, 64)
@@ -449,6 +461,71 @@ ERROR_CASES = [
         "manuscript/data/timeline.yaml:3: E123 date 'Christmas 1900' must be YYYY, YYYY-MM or YYYY-MM-DD",
         Replace(TIMELINE, "date: 1900-12-24", "date: Christmas 1900"),
     ),
+    case(
+        "E123-book-date-not-in-the-calendar",
+        "manuscript/book.yaml:13: E123 date '2026-02-30' has day 30, but February 2026 has 28 days",
+        Replace(BOOK, "date: 2026-01-15", "date: 2026-02-30"),
+    ),
+    case(
+        "E123-book-date-month-13",
+        "manuscript/book.yaml:13: E123 date '2026-13-01' has month 13; months run from 1 to 12",
+        Replace(BOOK, "date: 2026-01-15", "date: 2026-13-01"),
+    ),
+    case(
+        "E123-book-date-year-0",
+        "manuscript/book.yaml:13: E123 date '0000-01-15' has no year 0",
+        Replace(BOOK, "date: 2026-01-15", "date: 0000-01-15"),
+    ),
+    case(
+        "E123-timeline-month-13",
+        "manuscript/data/timeline.yaml:1: E123 date '1900-13' has month 13; months run from 1 to 12",
+        Replace(TIMELINE, "date: 1900-04", "date: 1900-13"),
+    ),
+    case(
+        "E123-timeline-february-29",
+        "manuscript/data/timeline.yaml:3: E123 date '1900-02-29' has day 29, but February 1900 has 28 days",
+        Replace(TIMELINE, "date: 1900-12-24", "date: 1900-02-29"),
+        only=False,
+    ),
+    case(
+        "E123-letter-date-written-out",
+        "manuscript/data/letters.yaml:5: E123 date '31 April 1900' has day 31, but April 1900 has 30 days",
+        Replace(LETTERS, "date: 3 April 1900", "date: 31 April 1900"),
+    ),
+    case(
+        "E123-letter-date-iso",
+        "manuscript/data/letters.yaml:5: E123 date '1900-04-31' has day 31, but April 1900 has 30 days",
+        Replace(LETTERS, "date: 3 April 1900", "date: 1900-04-31"),
+    ),
+    # E122 keys that are not text
+    case(
+        "E122-list-as-key",
+        "manuscript/data/timeline.yaml:5: E122 a key must be a word or text, not a list",
+        Replace(TIMELINE, "  text: The storm.", "  text: The storm.\n  [1, 2]: x"),
+    ),
+    case(
+        "E122-mapping-as-key",
+        "manuscript/book.yaml:3: E122 a key must be a word or text, not a mapping",
+        Replace(BOOK, "subtitle: A tiny test book\n", "subtitle: A tiny test book\n? {a: 1}\n: x\n"),
+    ),
+    # E102 forbidden characters that only an escape can write
+    case(
+        "E102-nul-escape-in-title",
+        "manuscript/book.yaml:1: E102 an escape gives a control character (U+0000), which is not allowed in a book",
+        Replace(BOOK, "title: The Lighthouse Keeper", 'title: "The Lighthouse\\0 Keeper"'),
+    ),
+    case(
+        "E102-lone-surrogate-escape",
+        "manuscript/data/timeline.yaml:4: E102 an escape gives a lone surrogate (U+D800), which is not allowed in a "
+        "book",
+        Replace(TIMELINE, "text: The storm.", 'text: "The \\uD800 storm."'),
+    ),
+    case(
+        "E102-escape-in-front-matter",
+        "manuscript/02-storm.md:2: E102 an escape gives a control character (U+0007, U+001B), which is not allowed "
+        "in a book",
+        Replace(STORM, "title: The Storm", 'title: "The \\a\\e Storm"'),
+    ),
     # E130 duplicate id
     case(
         "E130-term-and-character",
@@ -545,8 +622,7 @@ ERROR_CASES = [
     # E142 bad image
     case(
         "E142-text-file",
-        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' cannot be read as an image "
-        "(it is not in a known image format)",
+        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' is not a PNG, JPEG, GIF or WebP image",
         Write(IMAGE, "This is not a PNG.\n"),
     ),
     case(
@@ -563,16 +639,52 @@ ERROR_CASES = [
     ),
     case(
         "E142-truncated",
-        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' cannot be read as an image "
-        "(Truncated File Read)",
+        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' is cut short: "
+        "the file ends before the image does",
         WriteBytes(IMAGE, png_truncated()),
     ),
     case(
+        "E142-truncated-jpeg",
+        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' is cut short: "
+        "the file ends before the image does",
+        WriteBytes(IMAGE, jpeg()[:-400]),
+    ),
+    case(
+        "E142-eps",
+        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' is PostScript, which iwobook "
+        "does not open; export it as PNG or JPEG",
+        WriteBytes(IMAGE, b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n{ } loop\n"),
+    ),
+    case(
+        "E142-pdf",
+        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' is PDF, which iwobook "
+        "does not open; export it as PNG or JPEG",
+        WriteBytes(IMAGE, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"),
+    ),
+    case(
+        "E142-bmp",
+        "manuscript/01-arrival.md:16: E142 image 'assets/images/lighthouse.png' is not a PNG, JPEG, GIF or WebP image",
+        WriteBytes(IMAGE, image_bytes("BMP")),
+    ),
+    case(
         "E142-cover",
-        "manuscript/book.yaml:15: E142 cover 'assets/images/cover.png' cannot be read as an image "
-        "(it is not in a known image format)",
+        "manuscript/book.yaml:15: E142 cover 'assets/images/cover.png' is not a PNG, JPEG, GIF or WebP image",
         Write("assets/images/cover.png", "not an image\n"),
         Replace(BOOK, "paper: a4\n", "paper: a4\ncover: assets/images/cover.png\n"),
+    ),
+    case(
+        "E142-cover-truncated-jpeg",
+        "manuscript/book.yaml:15: E142 cover 'assets/images/cover.jpg' is cut short: "
+        "the file ends before the image does",
+        WriteBytes("assets/images/cover.jpg", jpeg()[:-400]),
+        Replace(BOOK, "paper: a4\n", "paper: a4\ncover: assets/images/cover.jpg\n"),
+    ),
+    case(
+        "E142-cover-eps",
+        "manuscript/book.yaml:15: E142 cover 'assets/images/cover.eps' is PostScript, which iwobook does not open; "
+        "export it as PNG or JPEG",
+        WriteBytes("assets/images/cover.eps", b"%!PS-Adobe-3.0 EPSF-3.0\n{ } loop\n"),
+        Replace(BOOK, "paper: a4\n", "paper: a4\ncover: assets/images/cover.eps\n"),
     ),
     # E150 empty chapter
     case(

@@ -9,6 +9,7 @@ from typing import assert_never
 
 from iwobook.diagnostics import Code, Report
 from iwobook.load.data import DataReader
+from iwobook.load.dates import iso_date_problem
 from iwobook.load.fields import Fields, mappings
 from iwobook.load.files import image_problem, read_text, relative_name, resolve_inside
 from iwobook.load.markdown import MarkdownReader
@@ -48,8 +49,8 @@ def _metadata(f: Fields, loc: Loc, root: Path, report: Report) -> Metadata:
         contributors.append(Contributor(c.text("name"), c.choice("role", _ROLES, default="author")))
         c.finish()
     date = f.text("date")
-    if date and not (len(date) == 10 and date[4] == "-" and date[7] == "-" and date.replace("-", "").isdigit()):
-        report.add(f.path, f.line_of("date"), Code.E123, f"date '{date}' must be YYYY-MM-DD")
+    if date and (problem := iso_date_problem(date)):
+        report.add(f.path, f.line_of("date"), Code.E123, f"date '{date}' {problem}")
     cover = f.text("cover", required=False)
     if cover:
         line = f.line_of("cover")

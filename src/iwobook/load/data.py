@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from iwobook.diagnostics import Code, Report, suggest
+from iwobook.load.dates import iso_date_problem, written_date_problem
 from iwobook.load.fields import Fields, mappings
 from iwobook.load.markdown import MarkdownReader
 from iwobook.load.yamltree import Mapping, YNode, type_name
@@ -26,7 +26,6 @@ from iwobook.model import (
 )
 
 _LABEL_SIDES = ("right", "left", "above", "below")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class DataReader:
@@ -88,6 +87,8 @@ class DataReader:
             author = f.ident("author", required=False)
             recipient = f.text("recipient")
             date = f.text("date")
+            if date and (problem := written_date_problem(date)):
+                self.report.add(self.name, f.line_of("date"), Code.E123, f"date '{date}' {problem}")
             kind = f.text("kind", required=False, default="letter")
             if kind not in kinds:
                 self.report.add(
@@ -141,11 +142,13 @@ class DataReader:
             f = Fields(item, self.name, self.report, "timeline event")
             date = f.text("date")
             line = f.line_of("date")
-            if date and not _DATE.match(date):
-                self.report.add(self.name, line, Code.E123, f"date '{date}' must be YYYY, YYYY-MM or YYYY-MM-DD")
+            problem = iso_date_problem(date, "any") if date else None
+            if problem:
+                self.report.add(self.name, line, Code.E123, f"date '{date}' {problem}")
             text, text_line = f.text_at("text")
             f.finish()
-            if out and date and _DATE.match(date) and date < out[-1].date[: len(date)]:
+            ordered = out and date and not problem and not iso_date_problem(out[-1].date, "any")
+            if ordered and date < out[-1].date[: len(date)]:
                 self.report.add(self.name, line, Code.E160, f"event dated {date} comes after one dated {out[-1].date}")
             inlines = self.reader.inlines(text, self.name, self.report, text_line)
             out.append(TimelineEvent(Loc(self.name, item.line), date, inlines))

@@ -9,7 +9,7 @@ from pathlib import Path
 from iwobook.diagnostics import Code, Report
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline, lone surrogates, U+FFFE/U+FFFF) plus C1 controls.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Images larger than this are refused before they are decoded (a small file can claim huge dimensions).
 MAX_IMAGE_PIXELS = 40_000_000
@@ -68,7 +68,7 @@ def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) ->
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     bad = False
     for number, line_text in enumerate(text.split("\n"), start=1):
-        match = _FORBIDDEN.search(line_text)
+        match = FORBIDDEN_CHARACTERS.search(line_text)
         if match:
             code_point = ord(match.group())
             report.add(name, number, Code.E102, f"control character U+{code_point:04X} is not allowed")
@@ -81,23 +81,42 @@ def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) ->
     return text
 
 
+# The image formats a book may use, as Pillow detects them from the bytes (never from the file name).
+IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+# Formats whose decoding would run an interpreter (Ghostscript): refused from their first bytes, unopened.
+_INTERPRETED = ((b"%!", "PostScript"), (b"\xc5\xd0\xd3\xc6", "PostScript"), (b"%PDF", "PDF"))
+
+
 def image_problem(path: Path) -> str | None:
-    """Return why the file at path is not a usable image (corrupt, too large, not an image), or None."""
+    """Return why the file at path is not a usable image (corrupt, too large, not PNG, JPEG, GIF or WebP), or
+    None; the image is decoded in full, and PostScript or PDF is refused before Pillow sees it."""
     from PIL import Image, UnidentifiedImageError
 
+    try:
+        with path.open("rb") as stream:
+            start = stream.read(8)
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    for magic, kind in _INTERPRETED:
+        if start.startswith(magic):
+            return f"is {kind}, which iwobook does not open; export it as PNG or JPEG"
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(path, formats=IMAGE_FORMATS) as image:
                 width, height = image.size
                 if width * height > MAX_IMAGE_PIXELS:
                     return f"is {width}×{height} pixels, more than the limit of {MAX_IMAGE_PIXELS:,}"
-                image.verify()
+                image.load()
+            with Image.open(path, formats=IMAGE_FORMATS) as image:
+                image.verify()  # checksums, which decoding alone does not compare
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return f"is larger than the limit of {MAX_IMAGE_PIXELS:,} pixels (a decompression bomb?)"
     except UnidentifiedImageError:
-        return "cannot be read as an image (it is not in a known image format)"
-    except (OSError, SyntaxError, ValueError) as error:
-        return f"cannot be read as an image ({error})"
+        return "is not a PNG, JPEG, GIF or WebP image"
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        if "truncated" in str(error).lower():
+            return "is cut short: the file ends before the image does"
+        return f"cannot be decoded ({error})"
     return None

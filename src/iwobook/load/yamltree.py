@@ -8,6 +8,7 @@ from typing import TypeAlias
 import yaml
 
 from iwobook.diagnostics import Code, Report
+from iwobook.load.files import FORBIDDEN_CHARACTERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +145,13 @@ def _convert(node: yaml.Node, path: str, report: Report, offset: int) -> YNode:
         entries: list[tuple[str, int, YNode]] = []
         seen: set[str] = set()
         for key_node, value_node in node.value:
-            key = str(key_node.value)
             key_line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode):
+                shape = "a list" if isinstance(key_node, yaml.SequenceNode) else "a mapping"
+                report.add(path, key_line, Code.E122, f"a key must be a word or text, not {shape}")
+                continue
+            key = str(key_node.value)
+            _check_escapes(key, path, key_line, report)
             if key in seen:
                 report.add(path, key_line, Code.E112, f"key '{key}' appears twice in the same mapping")
                 continue
@@ -156,6 +162,8 @@ def _convert(node: yaml.Node, path: str, report: Report, offset: int) -> YNode:
         return Sequence(line, tuple(_convert(item, path, report, offset) for item in node.value))
     assert isinstance(node, yaml.ScalarNode)
     raw = str(node.value)
+    if node.style == '"':
+        raw = _check_escapes(raw, path, line, report)
     kind = _TYPES.get(node.tag)
     value: object = raw
     if kind is int:
@@ -170,6 +178,17 @@ def _convert(node: yaml.Node, path: str, report: Report, offset: int) -> YNode:
     elif kind is type(None):
         value = None
     return Scalar(line, value, raw, node.style)
+
+
+def _check_escapes(text: str, path: str, line: int, report: Report) -> str:
+    """Report a forbidden character (NUL, other controls, a lone surrogate) that a YAML escape such as "\\0" or
+    "\\uD800" put into text; return text without such characters."""
+    if not FORBIDDEN_CHARACTERS.search(text):
+        return text
+    found = sorted({f"U+{ord(c):04X}" for c in FORBIDDEN_CHARACTERS.findall(text)})
+    what = "a lone surrogate" if all(0xD800 <= int(c[2:], 16) <= 0xDFFF for c in found) else "a control character"
+    report.add(path, line, Code.E102, f"an escape gives {what} ({', '.join(found)}), which is not allowed in a book")
+    return FORBIDDEN_CHARACTERS.sub("", text)
 
 
 def type_name(node: YNode) -> str:
