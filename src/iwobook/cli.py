@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
     build.add_argument("--out", type=Path, help="output folder (default: dist/)")
     build.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
+    build.add_argument("--force", action="store_true", help="build even when nothing changed since the last build")
     add_new_parser(commands)
     watch = commands.add_parser("watch", help="build, then build again whenever manuscript/ or assets/ change")
     watch.add_argument("format", nargs="?", default="pdf", choices=FORMATS, help="what to build (default: pdf)")
@@ -160,14 +161,26 @@ def _check(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     """Run `iwobook build FORMAT`; return its exit code."""
-    from iwobook.build import build_outputs
+    from iwobook.freshness import Freshness
 
     say = _progress(args.quiet)
-    try:
-        for path in build_outputs(args.root, args.format, args.paper, args.out, say):
+    freshness = Freshness.of_build(args.root, args.format, args.paper, args.out)
+    fresh = None if args.force else freshness.fresh_outputs()
+    if fresh is not None:
+        say("up to date: nothing changed since the last build")
+        for path in fresh:
             print(path)
+        return EXIT_OK
+    _ = freshness.content  # the inputs as they are before the build
+    from iwobook.build import build_outputs
+
+    try:
+        written = build_outputs(args.root, args.format, args.paper, args.out, say)
     except InputError as error:
         return _report(error, "; nothing was written")
+    freshness.record(written)
+    for path in written:
+        print(path)
     return EXIT_OK
 
 
