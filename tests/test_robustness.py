@@ -240,3 +240,57 @@ def test_a_block_no_page_can_hold_is_reported_with_its_place(tmp_path: Path) -> 
     assert "manuscript/book.yaml:30: E171 a block here is too large to fit on any page" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "dist").exists() or not list((tmp_path / "dist").glob("*.pdf"))
+
+
+# ---------------------------------------------------------------- cascades
+
+
+def _problems(root: Path) -> list[str]:
+    """Return the diagnostics of the manuscript at root as printed."""
+    with pytest.raises(InputError) as failed:
+        load_checked(root)
+    return [str(d) for d in failed.value.diagnostics]
+
+
+def test_a_missing_data_file_is_one_cause_and_one_line_about_its_references(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    (root / "manuscript" / "data" / "characters.yaml").unlink()
+    assert _problems(root) == [
+        "manuscript/book.yaml:19: E100 file 'manuscript/data/characters.yaml' does not exist",
+        "manuscript/book.yaml:19: E131 9 reference(s) not checked until manuscript/data/characters.yaml can be read"
+        " (it may define them)",
+    ]
+
+
+def test_a_data_file_with_a_syntax_error_suppresses_the_references_into_it(tmp_path: Path) -> None:
+    root = _edited_copy(tmp_path, "manuscript/data/terms.yaml", "- id: lamp", "- id: [lamp")
+    found = _problems(root)
+    assert len(found) == 2
+    assert found[0].startswith("manuscript/data/terms.yaml:") and " E110 YAML syntax error: " in found[0]
+    assert found[1] == (
+        f"{found[0].split(' ')[0]} E131 4 reference(s) not checked until manuscript/data/terms.yaml can be read"
+        " (it may define them)"
+    )
+
+
+def test_a_chapter_linked_outside_suppresses_the_references_into_it(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    chapter = root / "manuscript" / "01-arrival.md"
+    (tmp_path / "outside.md").write_text(chapter.read_text(encoding="utf-8"), encoding="utf-8")
+    chapter.unlink()
+    chapter.symlink_to(tmp_path / "outside.md")
+    found = _problems(root)
+    assert (
+        found[0]
+        == "manuscript/book.yaml:28: E103 path '01-arrival.md' leads through a symbolic link outside the project"
+    )
+    assert found[1].startswith("manuscript/book.yaml:28: E131 ") and "until 01-arrival.md can be read" in found[1]
+
+
+def test_without_a_failed_file_every_dangling_reference_is_reported(tmp_path: Path) -> None:
+    root = _edited_copy(tmp_path, "manuscript/02-storm.md", "[[mara]] keeps", "[[nobody]] keeps")
+    assert _problems(root) == [
+        "manuscript/02-storm.md:12: E131 cross-reference to 'nobody' names nothing in the book",
+    ]

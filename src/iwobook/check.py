@@ -117,6 +117,7 @@ def load_checked(root: Path, prose: ProseCache | None = None) -> Book:
     if book is not None:
         check_book(book, root.resolve(), report)
         book = replace(book, messages=load_messages(root, book.metadata.language, report))
+    report.suppress_cascades(Code.E131, "manuscript/")
     if report or book is None:
         raise InputError(report.sorted())
     return book

@@ -66,6 +66,8 @@ class Report:
     """A collector that stages append diagnostics to; sorted and de-duplicated on output."""
 
     items: list[Diagnostic] = field(default_factory=list)
+    # files that could not be loaded, with the place that names each (for the one line about cascades)
+    failed: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def add(self, path: str, line: int, code: Code, message: str) -> None:
         """Record one diagnostic."""
@@ -74,6 +76,24 @@ class Report:
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         """Record several diagnostics."""
         self.items.extend(diagnostics)
+
+    def fail(self, name: str, where: tuple[str, int]) -> None:
+        """Remember that the file name (named at where) could not be loaded."""
+        self.failed.setdefault(name, where)
+
+    def suppress_cascades(self, code: Code, prefix: str) -> None:
+        """Replace every diagnostic of code under prefix by one line, when a file failed to load: what it
+        would have defined is unknown, so those are consequences, not causes."""
+        if not self.failed:
+            return
+        dropped = [d for d in self.items if d.code is code and d.path.startswith(prefix)]
+        if not dropped:
+            return
+        self.items = [d for d in self.items if not (d.code is code and d.path.startswith(prefix))]
+        names = ", ".join(sorted(self.failed))
+        path, line = next(iter(self.failed.values()))
+        count = len(set(dropped))
+        self.add(path, line, code, f"{count} reference(s) not checked until {names} can be read (it may define them)")
 
     def sorted(self) -> list[Diagnostic]:
         """Return the diagnostics without duplicates, in file and line order."""

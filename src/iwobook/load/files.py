@@ -37,6 +37,7 @@ def resolve_inside(root: Path, base: Path, reference: str, report: Report, where
     if not resolved.is_relative_to(root):
         how = "through a symbolic link " if candidate.is_symlink() or _has_link(candidate, root) else ""
         report.add(path_text, line, Code.E103, f"path '{reference}' leads {how}outside the project")
+        report.fail(reference, where)
         return None
     return resolved
 
@@ -53,11 +54,26 @@ def _has_link(path: Path, root: Path) -> bool:
 
 def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) -> str | None:
     """Return the UTF-8 text of path with BOM removed and CRLF folded, or None after reporting the problem."""
+    text = _read_text(path, root, report, where)
+    if text is None:
+        report.fail(relative_name(path, root), where)
+    return text
+
+
+def _read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) -> str | None:
+    """Return the text of path as read_text does, or None after reporting why it cannot be read."""
     name = relative_name(path, root)
     if not path.is_file():
-        report.add(where[0], where[1], Code.E100, f"file '{name}' does not exist")
+        exists = path.exists()
+        report.add(
+            where[0], where[1], Code.E100, f"'{name}' is not a file" if exists else f"file '{name}' does not exist"
+        )
         return None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        report.add(where[0], where[1], Code.E100, f"file '{name}' cannot be read ({error.strerror or error})")
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -122,6 +122,7 @@ def parse_yaml(text: str, path: str, report: Report, first_line: int = 1) -> YNo
     except yaml.MarkedYAMLError as error:
         line, message = _error_place(error, text)
         report.add(path, line + first_line, Code.E110, f"YAML syntax error: {message}")
+        report.fail(path, (path, line + first_line))
         return None
     except yaml.YAMLError as error:
         report.add(path, first_line, Code.E110, f"YAML syntax error: {error}")
