@@ -717,7 +717,8 @@ ERROR_CASES = [
     ),
     case(
         "E152-question",
-        "manuscript/02-storm.md:8: E152 only inline text is allowed here (no lists, headings or quotes)",
+        "manuscript/02-storm.md:8: E152 only inline text is allowed here (no lists, headings, quotes, code or HTML "
+        "blocks)",
         Replace(STORM, "  - What does the storm change?", "  - '# What does the storm change?'"),
     ),
     # E170 a character no configured font can draw, in prose and in a data field (a letter's original)

@@ -75,9 +75,11 @@ def quotes_for(language: str) -> list[str]:
 
 
 def _make_parser(language: str = "en") -> MarkdownIt:
-    """Return the CommonMark parser with raw HTML off, xrefs and lang spans on, and markdown-it's typographer
-    (curly quotes and apostrophes in the language's style, dashes, ellipses; code spans keep straight marks)."""
-    md = MarkdownIt("commonmark", {"html": False, "typographer": True, "quotes": quotes_for(language)})
+    """Return the CommonMark parser with xrefs and lang spans on, and markdown-it's typographer (curly quotes
+    and apostrophes in the language's style, dashes, ellipses; code spans keep straight marks); raw HTML and
+    every link destination are parsed (not left as literal text) so that the reader can refuse them at their line."""
+    md = MarkdownIt("commonmark", {"html": True, "typographer": True, "quotes": quotes_for(language)})
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.enable(["replacements", "smartquotes"])
     md.use(attrs_plugin, spans=True, allowed=["lang"])
     md.inline.ruler.before("link", "xref", _xref_rule)
@@ -103,6 +105,39 @@ def typeset_plain(text: str, quotes: tuple[str, ...]) -> str:
         for child in token.children or []
         if child.type in ("text", "softbreak", "hardbreak")
     )
+
+
+_WEB_SCHEMES = ("http", "https", "mailto")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]{1,31}):")
+
+
+def link_problem(href: str, title: str, has_text: bool) -> str | None:
+    """Return why a Markdown link cannot be printed and read the same in both formats, or None."""
+    if href.startswith("#"):
+        return f"a link to '{href}' inside the book: use a cross-reference such as [[id]] or [[id|text]]"
+    scheme = _SCHEME.match(href)
+    if scheme is None:
+        return (
+            f"link target '{href}' is not a web address; use http://, https:// or mailto:,"
+            " or [[id]] for a place in the book"
+        )
+    if scheme.group(1).lower() not in _WEB_SCHEMES:
+        return f"links with '{scheme.group(1)}:' are not supported; use http://, https:// or mailto:"
+    if scheme.group(1).lower() in ("http", "https") and not re.match(r"^https?://[^/\s]", href, re.IGNORECASE):
+        return f"link target '{href}' has no host"
+    if title:
+        return 'link titles ("..." after the address) are not supported; say it in the text'
+    if not has_text:
+        return f"a link needs text: write [what it is]({href})"
+    return None
+
+
+def _html_problem(html: str) -> str:
+    """Return the E152 message for raw HTML (or an HTML comment)."""
+    if html.lstrip().startswith("<!--"):
+        return "HTML comments are not supported; remove the comment (it would be printed or lost)"
+    tag = html.strip().split("\n", 1)[0][:40]
+    return f"raw HTML ({tag}) is not supported; write it in Markdown"
 
 
 @dataclass
@@ -144,8 +179,9 @@ class MarkdownReader:
                 if result:
                     result.append(Text(Loc(path, line), " "))
                 result.extend(_read_inlines(token, ctx))
-            elif token.type.endswith("_open") and token.type not in ("paragraph_open",):
-                report.add(path, line, Code.E152, "only inline text is allowed here (no lists, headings or quotes)")
+            elif token.type not in ("paragraph_open", "paragraph_close"):
+                message = "only inline text is allowed here (no lists, headings, quotes, code or HTML blocks)"
+                report.add(path, line, Code.E152, message)
                 break
         return tuple(result)
 
@@ -212,7 +248,7 @@ def _read_blocks(tokens: list[Token], start: int, close: str | None, ctx: _Conte
                 )
                 i += 1
             case "html_block":
-                ctx.report.add(ctx.path, loc.line, Code.E152, "raw HTML is not supported")
+                ctx.report.add(ctx.path, loc.line, Code.E152, _html_problem(token.content))
                 i += 1
             case _:
                 ctx.report.add(ctx.path, loc.line, Code.E152, f"unsupported Markdown ({token.type})")
@@ -263,6 +299,8 @@ def _read_inlines(inline: Token, ctx: _Context) -> Inlines:
             case "xref":
                 text = str(child.meta.get("text", ""))
                 top.append(CrossRef(loc, str(child.meta["target"]), (Text(loc, text),) if text else ()))
+            case "link_open" if child.attrGet("title"):
+                stack.append(("link_titled", str(child.attrGet("href") or ""), [], line))
             case "em_open" | "strong_open" | "link_open" | "span_open":
                 extra = str(child.attrGet("href") or child.attrGet("lang") or "")
                 stack.append((child.type, extra, [], line))
@@ -272,7 +310,7 @@ def _read_inlines(inline: Token, ctx: _Context) -> Inlines:
             case "image":
                 ctx.report.add(ctx.path, line, Code.E152, "an image must stand alone in its own paragraph")
             case "html_inline":
-                _append_text(top, loc, child.content)
+                ctx.report.add(ctx.path, line, Code.E152, _html_problem(child.content))
             case _:
                 ctx.report.add(ctx.path, line, Code.E152, f"unsupported inline Markdown ({child.type})")
     return tuple(stack[0][2])
@@ -293,8 +331,14 @@ def _close(out: list[Inline], kind: str, extra: str, children: Inlines, loc: Loc
             out.append(Emphasis(loc, children))
         case "strong_open":
             out.append(Strong(loc, children))
-        case "link_open":
-            out.append(Link(loc, extra, children))
+        case "link_open" | "link_titled":
+            has_text = any(not isinstance(c, Text) or c.text.strip() for c in children)
+            problem = link_problem(extra, "title" if kind == "link_titled" else "", has_text)
+            if problem:
+                ctx.report.add(ctx.path, loc.line, Code.E152, problem)
+                out.extend(children)
+            else:
+                out.append(Link(loc, extra, children))
         case "span_open":
             if not extra or not LANG_PATTERN.match(extra):
                 ctx.report.add(
