@@ -294,3 +294,73 @@ def test_without_a_failed_file_every_dangling_reference_is_reported(tmp_path: Pa
     assert _problems(root) == [
         "manuscript/02-storm.md:12: E131 cross-reference to 'nobody' names nothing in the book",
     ]
+
+
+# ---------------------------------------------------------------- fuzzing values: dates and YAML escapes
+
+
+@settings(max_examples=FUZZ_EXAMPLES * 40, deadline=None)
+@given(st.integers(0, 10_000), st.integers(-1, 14), st.integers(-1, 33))
+def test_random_iso_dates_agree_with_the_calendar(year: int, month: int, day: int) -> None:
+    import datetime
+
+    from iwobook.load.dates import iso_date_problem
+
+    text = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        real = False
+    else:
+        real = True
+    problem = iso_date_problem(text)
+    assert (problem is None) == (real and len(text) == 10), (text, problem)
+
+
+@settings(max_examples=FUZZ_EXAMPLES * 20, deadline=None)
+@given(st.text(max_size=40))
+def test_random_written_dates_never_crash(text: str) -> None:
+    from iwobook.load.dates import written_date_problem
+
+    problem = written_date_problem(text)
+    assert problem is None or isinstance(problem, str)
+
+
+_ESCAPES = st.sampled_from(
+    ["\\0", "\\a", "\\e", "\\x00", "\\x85", "\\uD800", "\\uDFFF", "\\U0001F600", "\\t", "\\n", "x"]
+)
+
+
+@settings(max_examples=FUZZ_EXAMPLES * 20, deadline=None)
+@given(st.lists(_ESCAPES, min_size=1, max_size=6), st.booleans())
+def test_random_yaml_escapes_give_e102_or_clean_text(pieces: list[str], as_key: bool) -> None:
+    from iwobook.diagnostics import Code, Report
+    from iwobook.load.files import FORBIDDEN_CHARACTERS
+    from iwobook.load.yamltree import Mapping, Scalar, parse_yaml
+
+    quoted = '"' + "".join(pieces) + '"'
+    text = f"{quoted}: value\n" if as_key else f"title: {quoted}\n"
+    report = Report()
+    node = parse_yaml(text, "x.yaml", report)
+    codes = {d.code for d in report.sorted()}
+    assert codes <= {Code.E102}
+    assert isinstance(node, Mapping)
+    for key, _line, value in node.entries:
+        assert not FORBIDDEN_CHARACTERS.search(key)
+        assert isinstance(value, Scalar) and not FORBIDDEN_CHARACTERS.search(value.raw)
+    dangerous = any(p in ("\\0", "\\a", "\\e", "\\x00", "\\x85", "\\uD800", "\\uDFFF") for p in pieces)
+    assert (Code.E102 in codes) == dangerous
+
+
+@settings(max_examples=FUZZ_EXAMPLES * 5, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12))
+def test_random_paper_values_are_a_paper_or_exit_2(value: str) -> None:
+    from iwobook.config import paper_from_text
+    from iwobook.diagnostics import UsageProblem
+
+    try:
+        paper = paper_from_text(value, "PAPER")
+    except UsageProblem as problem:
+        assert str(problem) == f"PAPER must be a4 or letter, not '{value}'"
+    else:
+        assert paper.name.lower().replace("_", "-") == value.strip().lower().replace("_", "-")

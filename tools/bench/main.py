@@ -7,6 +7,7 @@ Run from the project root:
     python -m tools.bench synth [--scale N] [--seed N] [--dense-timeline] [--out DIR]   # just the book
     python -m tools.bench floor-pdf ROOT OUT.pdf                          # the plain reportlab floor
     python -m tools.bench floor-epub ROOT OUT.epub                        # the plain ebooklib floor
+    python -m tools.bench pathological [--megabytes 1] [--word 100000]    # one huge paragraph, one huge word
 
 For each scale, the generator (synth_files.py) writes dist/bench/synth-SCALE (about 15,000 words per unit of
 scale); `iwobook check` must pass on it. Then each build runs in a fresh process, interleaved, `--repeats`
@@ -36,6 +37,7 @@ from typing import Any
 
 from .floors import write_floor_epub, write_floor_pdf
 from .measure import check_make, measure_scale, time_help
+from .pathological import measure_rows, print_rows, run_pathological_command, write_rows
 from .profiling import profile_builds
 from .project import BENCH_DIR, PROJECT, say
 from .reach import summarise_reach
@@ -71,6 +73,10 @@ def run_benchmark(scales: list[int], repeats: int | None, with_make: bool, with_
         watch,
     )
     print_summary(outcome)
+    say("timing pathological sizes: a 1 MB paragraph and a 100,000-letter word")
+    pathological = measure_rows()
+    print_rows(pathological)
+    write_rows(pathological)
     elapsed = time.perf_counter() - started
     print(f"\nbenchmark took {elapsed / 60:.1f} min; load average at start {load[0]:.2f}")
     path = write_results(outcome, load, elapsed)
@@ -117,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args and args[0] == "synth":
         return run_synth_command(args[1:])
+    if args and args[0] == "pathological":
+        return run_pathological_command(args[1:])
     if args and args[0] == "profile":
         parser = argparse.ArgumentParser(prog=f"{PROG} profile")
         parser.add_argument("--scale", type=int, default=10)

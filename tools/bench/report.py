@@ -98,6 +98,7 @@ def print_summary(outcome: Outcome) -> None:
     if make_check:
         if make_check["ok"]:
             did = "rebuilt the PDF" if make_check["second_make_pdf_ran_iwobook"] else "did nothing"
+            did += f" in {make_check.get('second_make_pdf_seconds', 0):.2f} s"
             print(
                 f"second `make pdf`: {did} (output: {make_check['second_make_pdf_output']!r}); "
                 f"`make -n pdf` would run iwobook: {make_check['make_n_pdf_would_run_iwobook']}; "

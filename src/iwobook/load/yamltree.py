@@ -152,7 +152,7 @@ def _convert(node: yaml.Node, path: str, report: Report, offset: int) -> YNode:
                 report.add(path, key_line, Code.E122, f"a key must be a word or text, not {shape}")
                 continue
             key = str(key_node.value)
-            _check_escapes(key, path, key_line, report)
+            key = _check_escapes(key, path, key_line, report)
             if key in seen:
                 report.add(path, key_line, Code.E112, f"key '{key}' appears twice in the same mapping")
                 continue
