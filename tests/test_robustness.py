@@ -364,3 +364,16 @@ def test_random_paper_values_are_a_paper_or_exit_2(value: str) -> None:
         assert str(problem) == f"PAPER must be a4 or letter, not '{value}'"
     else:
         assert paper.name.lower().replace("_", "-") == value.strip().lower().replace("_", "-")
+
+
+def test_book_yaml_linked_from_outside_is_not_read(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    book = root / "manuscript" / "book.yaml"
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text(book.read_text(encoding="utf-8"), encoding="utf-8")
+    book.unlink()
+    book.symlink_to(outside)
+    assert _problems(root) == [
+        "manuscript/book.yaml:1: E103 'manuscript/book.yaml' leads through a symbolic link outside the project"
+    ]

@@ -6,6 +6,7 @@ import re
 import warnings
 from pathlib import Path
 
+from iwobook.config import BUILTIN_ASSETS
 from iwobook.diagnostics import Code, Report
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline, lone surrogates, U+FFFE/U+FFFF) plus C1 controls.
@@ -63,6 +64,10 @@ def read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) ->
 def _read_text(path: Path, root: Path, report: Report, where: tuple[str, int]) -> str | None:
     """Return the text of path as read_text does, or None after reporting why it cannot be read."""
     name = relative_name(path, root)
+    resolved = path.resolve()
+    if not (resolved.is_relative_to(root.resolve()) or resolved.is_relative_to(BUILTIN_ASSETS.resolve())):
+        report.add(where[0], where[1], Code.E103, f"'{name}' leads through a symbolic link outside the project")
+        return None
     if not path.is_file():
         exists = path.exists()
         report.add(
