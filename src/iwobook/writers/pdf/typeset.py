@@ -20,6 +20,9 @@ _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER, "justify": TA
 # keep at least four letters: hyphenated line ends stay rare.
 MIN_WORD = 9
 MIN_PART = 4
+# Longer "words" (a pasted hash, a run of letters) are never hyphenated: reportlab asks for every break of a
+# word again at each line, so hyphenating one of 100,000 letters would take time quadratic in its length.
+MAX_WORD = 64
 
 
 def make_hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]] | None:
@@ -31,7 +34,7 @@ def make_hyphenator(language: str) -> Callable[[str], Iterator[tuple[str, str]]]
     dictionary = pyphen.Pyphen(lang=choice, left=MIN_PART, right=MIN_PART)
 
     def hyphenate(word: str) -> Iterator[tuple[str, str]]:
-        if len(word) < MIN_WORD or not word.isalpha() or not word.islower():
+        if not MIN_WORD <= len(word) <= MAX_WORD or not word.isalpha() or not word.islower():
             return
         for head, tail in dictionary.iterate(word):
             if len(head) >= MIN_PART and len(tail) >= MIN_PART:
