@@ -62,8 +62,10 @@ def main() -> None:
     print("\nchapters:")
     for chapter in book.chapters():
         text = blocks_text(chapter.blocks)
-        print(f"  {chapter.number:2d}. {chapter.title:34} {textstat.lexicon_count(text):4d} words, "
-              f"FK {textstat.flesch_kincaid_grade(text):.1f}, {len(chapter.questions)} questions")
+        print(
+            f"  {chapter.number:2d}. {chapter.title:34} {textstat.lexicon_count(text):4d} words, "
+            f"FK {textstat.flesch_kincaid_grade(text):.1f}, {len(chapter.questions)} questions"
+        )
 
 
 if __name__ == "__main__":
