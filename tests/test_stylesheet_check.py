@@ -168,30 +168,30 @@ def test_parents_properties_types_ranges_and_cycles_all_in_one_run(tmp_path: Pat
             "E131 style 'part_title' uses font family 'snas', which the font table lacks (did you mean 'sans'?)",
         ),
         (
-            "    cjk: ipaexg.ttf\n",
-            "    cjk: ipaexg.otf\n",
+            "      - {regular: ipaexg.ttf}\n",
+            "      - {regular: ipaexg.otf}\n",
             f"E100 font 'ipaexg.otf' does not exist (looked for {BUILTIN_ASSETS / 'fonts' / 'ipaexg.otf'})",
         ),
         (
-            "    cjk: ipaexg.ttf\n",
-            "    cjk: /etc/passwd\n",
+            "      - {regular: ipaexg.ttf}\n",
+            "      - {regular: /etc/passwd}\n",
             "E103 font '/etc/passwd' leads outside the project; put it in assets/fonts/",
         ),
         (
-            "    cjk: ipaexg.ttf\n",
-            "    cjk: ../../../../../../../../etc/passwd\n",
+            "      - {regular: ipaexg.ttf}\n",
+            "      - {regular: ../../../../../../../../etc/passwd}\n",
             "E103 font '../../../../../../../../etc/passwd' leads outside the project; put it in assets/fonts/",
         ),
         (
-            "    cjk: ipaexg.ttf\n",
-            "    cjk: OFL-Noto.txt\n",
+            "      - {regular: ipaexg.ttf}\n",
+            "      - {regular: OFL-Noto.txt}\n",
             "E143 font 'OFL-Noto.txt' is not a TrueType or OpenType font",
         ),
-        ("    cjk: ipaexg.ttf\n", "    cjk: 12\n", "E122 a font must be a file name, not a number"),
+        ("      - {regular: ipaexg.ttf}\n", "      - {regular: 12}\n", "E122 a font must be a file name, not a number"),
         (
-            "    cjk: ipaexg.ttf\n",
-            "    cjk: ipaexg.ttf\n    fallback: x.ttf\n",
-            "E120 unknown key 'fallback' in font family 'sans'",
+            "      - {regular: ipaexg.ttf}\n",
+            "      - {regular: ipaexg.ttf}\n    fallbacks: x.ttf\n",
+            "E120 unknown key 'fallbacks' in font family 'sans' (did you mean 'fallback'?)",
         ),
     ],
 )
@@ -203,10 +203,10 @@ def test_one_bad_value(tmp_path: Path, old: str, new: str, message: str) -> None
 
 
 def test_a_missing_variant_and_a_missing_style(tmp_path: Path) -> None:
-    sheet = edited(("    bolditalic: NotoSans-BoldItalic.ttf\n", ""), ("  folio:\n    parent: running_head\n", ""))
+    sheet = edited(("    regular: NotoSans-Regular.ttf\n", ""), ("  folio:\n    parent: running_head\n", ""))
     styles = line_of("\nstyles:\n") + 1
     assert problems(project(tmp_path, sheet)) == [
-        f"{SHEET}:{line_of('  sans:')}: E121 font family 'sans' has no 'bolditalic' font",
+        f"{SHEET}:{line_of('  sans:')}: E121 font family 'sans' has no 'regular' font",
         f"{SHEET}:{styles}: E121 the style sheet has no style 'folio' (the PDF writer uses it)",
     ]
 
@@ -234,7 +234,7 @@ def test_a_font_linked_from_outside_is_not_read(tmp_path: Path) -> None:
     (fonts / "ipaexg.ttf").unlink()
     shutil.copy(BUILTIN_ASSETS / "fonts" / "ipaexg.ttf", tmp_path / "elsewhere.ttf")
     (fonts / "ipaexg.ttf").symlink_to(tmp_path / "elsewhere.ttf")
-    line = line_of("    cjk: ipaexg.ttf\n")
+    line = line_of("      - {regular: ipaexg.ttf}\n")
     assert problems(root) == [
         f"{SHEET}:{line}: E103 font 'ipaexg.ttf' leads outside the project; put it in assets/fonts/"
     ]

@@ -96,14 +96,16 @@ def check_map_section(book: Book, report: Report) -> None:
             )
 
 
-def check_book(book: Book, root: Path, report: Report) -> None:
-    """Run every whole-book check, adding diagnostics to report."""
+def check_book(book: Book, root: Path, report: Report, fonts: bool = True) -> None:
+    """Run every whole-book check, adding diagnostics to report (glyph coverage only when fonts, that is when
+    the style sheet's font table is sound)."""
     check_ids(book, report)
     check_places(book, report)
     check_map_section(book, report)
     check_references(book, report)
     check_images(book, root, report)
-    check_coverage(book, root, report)
+    if fonts:
+        check_coverage(book, root, report)
 
 
 def load_checked(root: Path, prose: ProseCache | None = None) -> Book:
@@ -113,9 +115,11 @@ def load_checked(root: Path, prose: ProseCache | None = None) -> Book:
     book = ManuscriptLoader(root, report, prose).load()
     if prose is not None:
         prose.forget_unused()
-    check_stylesheet(root, report)
+    sheet = Report()
+    check_stylesheet(root, sheet)
+    report.extend(sheet.items)
     if book is not None:
-        check_book(book, root.resolve(), report)
+        check_book(book, root.resolve(), report, fonts=not sheet)
         book = replace(book, messages=load_messages(root, book.metadata.language, report))
     report.suppress_cascades(Code.E131, "manuscript/")
     if report or book is None:
