@@ -14,7 +14,7 @@ from iwobook.check import load_checked
 from iwobook.config import BUILTIN_ASSETS
 from iwobook.diagnostics import InputError, Report
 from iwobook.load.fontfile import font_problem
-from iwobook.load.styles import PAGE_KEYS, STYLE_CHECKS, STYLE_KEYS, check_stylesheet
+from iwobook.load.styles import PAGE_CHECKS, PAGE_KEYS, PAGE_LENGTHS, STYLE_CHECKS, STYLE_KEYS, check_stylesheet
 from iwobook.writers.pdf.stylesheet import _STYLE_KEYS
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
@@ -65,7 +65,7 @@ def edited(*pairs: tuple[str, str]) -> str:
     return text
 
 
-BASE_SIZE_LEADING = "    size: 10.8\n    leading: 15\n"
+BASE_SIZE_LEADING = "    size: 11.5\n    leading: 16\n"
 BODY_PARENT = "  body:\n    parent: base\n"
 H3_PARENT = "  heading3:\n    parent: heading2\n"
 
@@ -80,6 +80,8 @@ def test_the_checker_knows_every_key_the_writer_reads() -> None:
     assert set(STYLE_KEYS) == _STYLE_KEYS | {"parent"}
     assert set(STYLE_CHECKS) == set(STYLE_KEYS)
     assert "margin_inner" in PAGE_KEYS
+    assert set(PAGE_CHECKS) == set(PAGE_KEYS)
+    assert {"chapter_space", "notes"} <= set(PAGE_KEYS) - set(PAGE_LENGTHS)
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
@@ -126,9 +128,9 @@ def test_parents_properties_types_ranges_and_cycles_all_in_one_run(tmp_path: Pat
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("    size: 10.8\n", "    size: 0\n", "E123 'size' of style 'base' must be between 1 and 200 points, not 0"),
-        ("    size: 10.8\n", "    size: .nan\n", "E122 'size' of style 'base' must be a number, not text '.nan'"),
-        ("    size: 10.8\n", "    size: [1]\n", "E122 'size' of style 'base' must be a single value, not a list"),
+        ("    size: 11.5\n", "    size: 0\n", "E123 'size' of style 'base' must be between 1 and 200 points, not 0"),
+        ("    size: 11.5\n", "    size: .nan\n", "E122 'size' of style 'base' must be a number, not text '.nan'"),
+        ("    size: 11.5\n", "    size: [1]\n", "E122 'size' of style 'base' must be a single value, not a list"),
         (
             "  body:\n    parent: base\n    first_indent: 12\n",
             "  body:\n    parent: base\n    first_indent: 12pt\n",
@@ -145,6 +147,27 @@ def test_parents_properties_types_ranges_and_cycles_all_in_one_run(tmp_path: Pat
             "  margin_top: 22mm\n",
             "  margin_top: -1mm\n",
             "E123 page 'margin_top' must be between 0 and 425 points (150 mm), not -1mm",
+        ),
+        (
+            "  chapter_space: 0.4 ",
+            "  chapter_space: 40% ",
+            "E122 page 'chapter_space' must be a number, not text '40%'",
+        ),
+        (
+            "  chapter_space: 0.4 ",
+            "  chapter_space: 1.5 ",
+            "E123 page 'chapter_space' must be between 0 and 1 (a share of the page: 0.4 is 40 %, 1 always"
+            " overleaf), not 1.5",
+        ),
+        (
+            "  notes: none ",
+            "  notes: margin ",
+            "E123 page 'notes' must be one of none, end, page, not 'margin'",
+        ),
+        (
+            "  notes: none ",
+            "  notes: [end] ",
+            "E122 page 'notes' must be a single value, not a list",
         ),
         (
             "  margin_top: 22mm\n",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 
 from iwobook.config import BUILTIN_ASSETS, MM, Edition, Paper
@@ -112,7 +112,14 @@ STYLE_CHECKS: dict[str, Check] = {
 # Every field of a resolved style is a key of the sheet (the writer's StyleSpec is the one list of them).
 STYLE_KEYS = ("parent", *(f.name for f in fields(StyleSpec) if f.name != "name"))
 PAGE_KEYS = tuple(f.name for f in fields(Geometry) if f.name not in ("width", "height"))
-_PAGE_CHECK = _in_range(0, 425, True, " points (150 mm)")
+# the page lengths every sheet gives (the geometry's fields without a default); the other keys are optional
+PAGE_LENGTHS = tuple(f.name for f in fields(Geometry) if f.name in PAGE_KEYS and f.default is MISSING)
+_PAGE_LENGTH = _in_range(0, 425, True, " points (150 mm)")
+PAGE_CHECKS: dict[str, Check] = {
+    **{key: _PAGE_LENGTH for key in PAGE_LENGTHS},
+    "chapter_space": _in_range(0, 1, False, " (a share of the page: 0.4 is 40 %, 1 always overleaf)"),
+    "notes": _choice("none", "end", "page"),
+}
 
 
 @dataclass(frozen=True)
@@ -264,16 +271,16 @@ class StyleSheetChecker:
             return out
         for key, value in self._entries(node, PAGE_KEYS, "page").items():
             problem = (
-                _PAGE_CHECK(value)
+                PAGE_CHECKS[key](value)
                 if isinstance(value, Scalar)
-                else (Code.E122, f"must be a length, not {type_name(value)}")
+                else (Code.E122, f"must be a single value, not {type_name(value)}")
             )
             if problem:
                 self.add(value.line, problem[0], f"page '{key}' {problem[1]}")
-            elif isinstance(value, Scalar):
+            elif isinstance(value, Scalar) and key in PAGE_LENGTHS:
                 out[key] = length_points(value) or 0.0
         present = {key for key, _line, _value in node.entries}
-        for key in PAGE_KEYS if required else ():
+        for key in PAGE_LENGTHS if required else ():
             if key not in present:
                 self.add(node.line, Code.E121, f"page has no '{key}'")
         return out
@@ -347,7 +354,7 @@ class StyleSheetChecker:
 
     def _text_block(self, edition: str, page: dict[str, float]) -> None:
         """Report margins that leave too small a text block on any paper the edition is built on."""
-        if len(page) < len(PAGE_KEYS):
+        if len(page) < len(PAGE_LENGTHS):
             return
         papers = (Paper.A5, Paper.HALF_LETTER) if edition == Edition.BOOKLET.value else (Paper.A4, Paper.LETTER)
         for paper in papers:
