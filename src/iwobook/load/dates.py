@@ -38,7 +38,7 @@ def iso_date_problem(text: str, precision: str = "day") -> str | None:
 
 
 def written_date_problem(text: str) -> str | None:
-    """Return why a free-text date (such as '16 March 1945' or '1945-03-16') names no real day, or None."""
+    """Return why a free-text date (such as '16 March 2026' or '2026-03-16') names no real day, or None."""
     if _ISO.match(text.strip()):
         return iso_date_problem(text.strip(), "any")
     for match in _WRITTEN.finditer(text):
