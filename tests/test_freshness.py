@@ -89,3 +89,25 @@ def test_a_corrupt_stamp_rebuilds(capsys: pytest.CaptureFixture[str], tmp_path: 
         stamp.write_bytes(broken)
         assert build(capsys, root)[:2] == (0, False)
     assert build(capsys, root)[1] is True
+
+
+def test_the_html_folder_is_stale_when_a_file_in_it_changes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The HTML edition is a folder: a second build returns at once, an edited or removed page rebuilds."""
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+
+    def build_html() -> bool:
+        assert cli.main(["-C", str(root), "build", "html"]) == 0
+        return UP_TO_DATE in capsys.readouterr().err
+
+    assert not build_html()
+    assert build_html()
+    folder = next((root / "dist").glob("*-html"))
+    index = folder / "index.html"
+    original = index.read_bytes()
+    index.write_bytes(original + b"<!-- edited -->")
+    assert not build_html()
+    assert index.read_bytes() == original
+    assert build_html()
+    next(p for p in sorted(folder.iterdir()) if p.name != "index.html" and p.is_file()).unlink()
+    assert not build_html()
