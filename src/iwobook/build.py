@@ -227,6 +227,21 @@ def write_html(book: Book, config: BuildConfig, folder: Path, say: Callable[[str
     return folder
 
 
+def output_kinds(what: str) -> tuple[str, ...]:
+    """Return the outputs a build of what ('all' or one name of OUTPUT_NAMES or OPTIONAL_NAMES) makes, in order."""
+    return tuple(OUTPUT_NAMES) if what == "all" else (what,)
+
+
+def output_paths(root: Path, what: str, out: Path | None) -> list[Path]:
+    """Return the files a build of what writes (the name comes from the book's title); raise InputError when
+    the manuscript has problems."""
+    book = load_checked(root)
+    config = complete_config(config_from_environment(root, None), book, out)
+    slug = book_slug(book.metadata.title)
+    names = {**OUTPUT_NAMES, **OPTIONAL_NAMES}
+    return [config.out_dir / names[kind].format(slug) for kind in output_kinds(what)]
+
+
 def build_outputs(
     root: Path,
     what: str,
@@ -249,7 +264,7 @@ def build_outputs(
     if what == "html":  # a folder of its own, never part of 'all'
         return [write_html(book, config, config.out_dir / names[what].format(slug), say)]
     outputs: list[tuple[Path, bytes]] = []
-    for kind in OUTPUT_NAMES if what == "all" else (what,):
+    for kind in output_kinds(what):
         data = render_output(book, config, kind, say, record, cache)
         outputs.append((config.out_dir / names[kind].format(slug), data))
     written = write_all_atomically(outputs)

@@ -1,4 +1,5 @@
-"""The command line: `iwobook check` and `iwobook build FORMAT`, with documented exit codes."""
+"""The command line: `iwobook check`, `build FORMAT`, `output-path FORMAT`, `new`, `watch`, with documented exit
+codes; the book is found by walking up from the working folder."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from iwobook import __version__
 from iwobook.diagnostics import InputError, OutputProblem, UsageProblem
+from iwobook.listing import LISTING_FORMATS, format_listing
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -40,6 +42,28 @@ def port_number(text: str) -> int:
     return int(text)
 
 
+def _global_options(inherited: bool) -> argparse.ArgumentParser:
+    """Return the options every command takes, before or after its name; inherited leaves the top level's
+    values alone when a command does not repeat them."""
+
+    def default(value: object) -> object:
+        return argparse.SUPPRESS if inherited else value
+
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "-C", "--root", type=Path, default=default(None), help="start looking for the book here (default: .)"
+    )
+    options.add_argument("-q", "--quiet", action="store_true", default=default(False), help="no progress lines")
+    options.add_argument(
+        "--format",
+        dest="listing",
+        choices=LISTING_FORMATS,
+        default=default("text"),
+        help="how problems are listed: text (path:line: CODE message, on stderr), json or github (on stdout)",
+    )
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
     """Return the argument parser."""
     parser = argparse.ArgumentParser(
@@ -47,37 +71,44 @@ def _parser() -> argparse.ArgumentParser:
         description="Compile a Markdown/YAML manuscript into a print-ready PDF and an accessible EPUB 3.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[_global_options(inherited=False)],
     )
     parser.add_argument("--version", action="version", version=f"iwobook {__version__}")
-    parser.add_argument("-C", "--root", type=Path, default=Path("."), help="project folder (default: .)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("check", help="check the manuscript and print every problem")
-    build = commands.add_parser("build", help="build an output into dist/")
+    inherited = [_global_options(inherited=True)]
+    commands.add_parser("check", help="check the manuscript and print every problem", parents=inherited)
+    build = commands.add_parser("build", help="build an output into dist/", parents=inherited)
     build.add_argument("format", choices=FORMATS, help="what to build")
     build.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
     build.add_argument("--out", type=Path, help="output folder (default: dist/)")
-    build.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
     build.add_argument("--force", action="store_true", help="build even when nothing changed since the last build")
-    add_new_parser(commands)
-    watch = commands.add_parser("watch", help="build, then build again whenever manuscript/ or assets/ change")
+    where = commands.add_parser("output-path", help="print the file a build writes", parents=inherited)
+    where.add_argument("format", choices=FORMATS, help="which output")
+    where.add_argument("--out", type=Path, help="output folder (default: dist/)")
+    add_new_parser(commands, inherited)
+    watch = commands.add_parser(
+        "watch", help="build, then build again whenever manuscript/ or assets/ change", parents=inherited
+    )
     watch.add_argument("format", nargs="?", default="pdf", choices=FORMATS, help="what to build (default: pdf)")
     watch.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: book.yaml, or $PAPER)")
     watch.add_argument("--out", type=Path, help="output folder (default: dist/)")
-    watch.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
-    serve = commands.add_parser("serve", help="serve the HTML edition on 127.0.0.1, rebuilt and reloaded on save")
+    serve = commands.add_parser(
+        "serve", help="serve the HTML edition on 127.0.0.1, rebuilt and reloaded on save", parents=inherited
+    )
     serve.add_argument(
         "--port", type=port_number, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free one)"
     )
     serve.add_argument("--out", type=Path, help="output folder (default: dist/)")
-    serve.add_argument("-q", "--quiet", action="store_true", help="print no progress lines")
     return parser
 
 
-def add_new_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_new_parser(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], inherited: list[argparse.ArgumentParser]
+) -> None:
     """Add the `new` command: a small, complete book from a template, in a new or empty folder."""
     from iwobook.scaffold import TEMPLATES
 
-    new = commands.add_parser("new", help="start a new book in a new or empty folder")
+    new = commands.add_parser("new", help="start a new book in a new or empty folder", parents=inherited)
     new.add_argument("folder", type=Path, help="the folder to create (never overwritten)")
     new.add_argument("--template", choices=TEMPLATES, default=TEMPLATES[0], help="what to start from")
     new.add_argument("--title", help="the book's title (default: from the folder's name)")
@@ -94,7 +125,7 @@ def run_new(args: argparse.Namespace) -> int:
 
     epoch_text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     epoch = epoch_from_text(epoch_text) if epoch_text else None
-    folder: Path = args.root / args.folder
+    folder: Path = (args.root or Path(".")) / args.folder
     try:
         written = create_book(folder, args.template, make_seed(folder, args.title, args.author, args.language, epoch))
     except (ScaffoldError, OSError) as error:
@@ -102,8 +133,27 @@ def run_new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     for path in written:
         print(path)
-    print(f"iwobook: created a {args.template} book; next: iwobook -C {folder} build pdf", file=sys.stderr)
+    if not args.quiet:
+        print(f"iwobook: created a {args.template} book; next: iwobook -C {folder} build pdf", file=sys.stderr)
     return EXIT_OK
+
+
+def locate_book(start: Path | None) -> Path:
+    """Return the project folder of the book at or above start (default: the working folder): the nearest
+    folder holding manuscript/book.yaml, or the parent of a manuscript/ folder holding book.yaml; start itself
+    when it has a manuscript/ folder (so that check can say what is missing from it)."""
+    here = (start or Path(".")).resolve()
+    if (here / "manuscript").is_dir():
+        return here
+    for folder in (here, *here.parents):
+        if (folder / "manuscript" / "book.yaml").is_file():
+            return folder
+        if folder.name == "manuscript" and (folder / "book.yaml").is_file():
+            return folder.parent
+    raise UsageProblem(
+        f"no book here: neither {here} nor a folder above it has manuscript/book.yaml "
+        "(start one with `iwobook new FOLDER`, or name it with -C FOLDER)"
+    )
 
 
 def _progress(quiet: bool) -> Callable[[str], None]:
@@ -117,12 +167,19 @@ def _progress(quiet: bool) -> Callable[[str], None]:
     return say
 
 
-def _report(error: InputError, suffix: str) -> int:
-    """Print every diagnostic of error and a count to stderr; return the input-problem exit code."""
-    for diagnostic in error.diagnostics:
-        print(diagnostic, file=sys.stderr)
+def _report(error: InputError, suffix: str, listing: str) -> int:
+    """List every diagnostic of error (text on stderr, json or github on stdout) and a count on stderr; return
+    the input-problem exit code."""
+    listed = format_listing(error.diagnostics, listing)
+    (sys.stderr if listing == "text" else sys.stdout).write(listed)
     print(f"iwobook: {len(error.diagnostics)} problem(s) found{suffix}", file=sys.stderr)
     return EXIT_INPUT
+
+
+def _report_clean(listing: str) -> None:
+    """List no problems: an empty JSON array for json, nothing for text and github."""
+    if listing == "json":
+        sys.stdout.write(format_listing([], listing))
 
 
 def _watch(args: argparse.Namespace) -> int:
@@ -130,9 +187,11 @@ def _watch(args: argparse.Namespace) -> int:
     from iwobook.watch import Rebuilder, watch_outputs
 
     def report(error: InputError) -> None:
-        _report(error, "; the last good outputs are kept")
+        _report(error, "; the last good outputs are kept", args.listing)
 
-    rebuilder = Rebuilder(args.root, args.format, args.paper, args.out, lambda: _progress(args.quiet), report)
+    rebuilder = Rebuilder(
+        locate_book(args.root), args.format, args.paper, args.out, lambda: _progress(args.quiet), report
+    )
     return watch_outputs(rebuilder)
 
 
@@ -141,9 +200,9 @@ def _serve(args: argparse.Namespace) -> int:
     from iwobook.serve import ServingRebuilder, serve_edition
 
     def report(error: InputError) -> None:
-        _report(error, "; the last good pages are served")
+        _report(error, "; the last good pages are served", args.listing)
 
-    rebuilder = ServingRebuilder(args.root, "html", None, args.out, lambda: _progress(args.quiet), report)
+    rebuilder = ServingRebuilder(locate_book(args.root), "html", None, args.out, lambda: _progress(args.quiet), report)
     return serve_edition(rebuilder, args.port)
 
 
@@ -152,9 +211,10 @@ def _check(args: argparse.Namespace) -> int:
     from iwobook.check import load_checked
 
     try:
-        load_checked(args.root)
+        load_checked(locate_book(args.root))
     except InputError as error:
-        return _report(error, "")
+        return _report(error, "", args.listing)
+    _report_clean(args.listing)
     print("iwobook: the manuscript is clean", file=sys.stderr)
     return EXIT_OK
 
@@ -164,22 +224,40 @@ def _build(args: argparse.Namespace) -> int:
     from iwobook.freshness import Freshness
 
     say = _progress(args.quiet)
-    freshness = Freshness.of_build(args.root, args.format, args.paper, args.out)
+    root = locate_book(args.root)
+    freshness = Freshness.of_build(root, args.format, args.paper, args.out)
     fresh = None if args.force else freshness.fresh_outputs()
     if fresh is not None:
         say("up to date: nothing changed since the last build")
-        for path in fresh:
-            print(path)
+        _report_clean(args.listing)
+        if args.listing != "json":
+            for path in fresh:
+                print(path)
         return EXIT_OK
     _ = freshness.content  # the inputs as they are before the build
     from iwobook.build import build_outputs
 
     try:
-        written = build_outputs(args.root, args.format, args.paper, args.out, say)
+        written = build_outputs(root, args.format, args.paper, args.out, say)
     except InputError as error:
-        return _report(error, "; nothing was written")
+        return _report(error, "; nothing was written", args.listing)
     freshness.record(written)
-    for path in written:
+    _report_clean(args.listing)
+    if args.listing != "json":  # stdout is the JSON listing; the paths are in the progress lines
+        for path in written:
+            print(path)
+    return EXIT_OK
+
+
+def _output_path(args: argparse.Namespace) -> int:
+    """Run `iwobook output-path FORMAT`: print the file(s) a build of FORMAT writes; return the exit code."""
+    from iwobook.build import output_paths
+
+    try:
+        paths = output_paths(locate_book(args.root), args.format, args.out)
+    except InputError as error:
+        return _report(error, "", args.listing)
+    for path in paths:
         print(path)
     return EXIT_OK
 
@@ -188,6 +266,7 @@ def _build(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _check,
     "build": _build,
+    "output-path": _output_path,
     "new": run_new,
     "watch": _watch,
     "serve": _serve,

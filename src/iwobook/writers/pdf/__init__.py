@@ -218,7 +218,8 @@ def _layout(
         )
         builder = StoryBuilder(book, ts, doc.state, g, head, cover, families[sheet["meta"].family])
         story = builder.story()
-        say(f"typesetting {sum(isinstance(f, LazySection) for f in story)} sections")
+        sections = sum(isinstance(f, LazySection) for f in story)
+        say(f"typesetting {sections} section{'' if sections == 1 else 's'}")
         if cache:
             story = cache.begin(doc, story, book, context, citations.pages if citations else {})
         ok = False
