@@ -57,7 +57,7 @@ class Freshness:
         """Return every input as (name, resolved target, size, modification time in ns), taken before a build."""
         folders = [self.root / "manuscript", self.root / "assets", BUILTIN_ASSETS, _CODE]
         entries: list[Entry] = []
-        seen: set[Path] = set()
+        seen: set[str] = set()
         for number, folder in enumerate(dict.fromkeys(folders)):
             for name, target in self._files(folder, seen):
                 try:
@@ -68,24 +68,30 @@ class Freshness:
                 entries.append((f"{number}/{name}", str(target), info.st_size, info.st_mtime_ns))
         return entries
 
-    def _files(self, folder: Path, seen: set[Path]) -> list[tuple[str, Path]]:
+    def _files(self, folder: Path, seen: set[str]) -> list[tuple[str, Path]]:
         """Return (name below folder, resolved target) of every file under folder, following links that stay
         among the allowed folders, each folder once."""
+        allowed = [str(a) for a in self.allowed]
+
+        def inside(target: str) -> bool:
+            return any(target == a or target.startswith(a + os.sep) for a in allowed)
+
         found: list[tuple[str, Path]] = []
-        for parent, folders, files in os.walk(folder, followlinks=True):
-            here = Path(parent).resolve()
-            if here in seen or not any(here.is_relative_to(a) for a in self.allowed):
+        top = str(folder)
+        for parent, folders, files in os.walk(top, followlinks=True):
+            here = os.path.realpath(parent)
+            if here in seen or not inside(here):
                 folders[:] = []
                 continue
             seen.add(here)
             folders.sort()
+            below = os.path.relpath(parent, top).replace(os.sep, "/")
             for name in sorted(files):
                 if name.endswith(".pyc"):
                     continue
-                path = Path(parent) / name
-                target = path.resolve()
-                inside = any(target.is_relative_to(a) for a in self.allowed)
-                found.append((path.relative_to(folder).as_posix(), target if inside else Path("/outside")))
+                target = os.path.realpath(os.path.join(parent, name))
+                relative = name if below == "." else f"{below}/{name}"
+                found.append((relative, Path(target) if inside(target) else Path("/outside")))
         return found
 
     @cached_property
