@@ -199,8 +199,10 @@ def read_ebook(data: bytes) -> Ebook:
 
 
 def first_words(text: str, count: int = WORDS) -> list[str]:
-    """Return the first words of a PDF page's text, a word hyphenated at a line end joined again."""
+    """Return the first words of a PDF page's text, a word hyphenated at a line end joined again, without the
+    page numbers print alone adds to cross-references ('(p. 42)', ', p. 42')."""
     joined = re.sub(r"(\w)-\n(?=\w)", r"\1-", text)
+    joined = re.sub(r"\s*\(p\.[\s\u00a0]\d+\)|,\s*p\.[\s\u00a0]\d+", "", joined)
     return joined.split()[:count]
 
 

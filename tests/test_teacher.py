@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,7 +123,7 @@ GUIDANCE = "    - {answer: a strong answer, evidence: the scene, misconception: 
 
 def chapter_notes(chapter: str, guidance: int) -> str:
     """Return the notes of one mini chapter with guidance for its first questions."""
-    head = f"- chapter: {chapter}\n  scenes: the whole part\n  vocabulary: []\n  check: A check question?\n"
+    head = f"- chapter: {chapter}\n  scenes: the whole part\n  check: A check question?\n"
     return head + "  guidance:\n" + GUIDANCE * guidance
 
 
@@ -154,14 +155,14 @@ def test_e180_a_chapter_without_notes(tmp_path: Path) -> None:
 
 def test_e181_guidance_without_a_question(tmp_path: Path) -> None:
     problems = teacher_problems(tmp_path, chapter_notes("arrival", 4) + chapter_notes("storm", 3))
-    assert problems == ["manuscript/teacher/chapters.yaml:9: E181 guidance with no question: 'arrival' has 3 questions"]
+    assert problems == ["manuscript/teacher/chapters.yaml:8: E181 guidance with no question: 'arrival' has 3 questions"]
 
 
 def test_e131_notes_for_a_chapter_the_book_lacks(tmp_path: Path) -> None:
     notes = chapter_notes("arrival", 3) + chapter_notes("storm", 3) + chapter_notes("harbour", 0)
     problems = teacher_problems(tmp_path, notes)
     assert problems == [
-        "manuscript/teacher/chapters.yaml:17: E131 notes for chapter 'harbour', which the book does not have"
+        "manuscript/teacher/chapters.yaml:15: E131 notes for chapter 'harbour', which the book does not have"
     ]
 
 
@@ -171,3 +172,21 @@ def test_a_book_without_teacher_material_says_so(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         load_teacher(root, prepare(load_checked(root)))
     assert [d.code.name for d in raised.value.diagnostics] == ["E100"]
+
+
+def test_the_vocabulary_is_in_the_student_edition_and_the_e_book(editions: Editions, tmp_path: Path) -> None:
+    """Each chapter's words to know are printed under its title for students, and are in its EPUB chapter."""
+    pdf = tmp_path / "student.pdf"
+    pdf.write_bytes(editions.student.data)
+    printed = " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages)
+    epub = tmp_path / "book.epub"
+    epub.write_bytes(render_output(editions.book, configure(ROOT, editions.book, "a4", tmp_path), "epub", _quiet))
+    with zipfile.ZipFile(epub) as archive:
+        chapters = {n: archive.read(n).decode() for n in archive.namelist() if n.endswith(".xhtml")}
+    for chapter in editions.book.chapters():
+        assert 5 <= len(chapter.vocabulary) <= 8, chapter.id
+        document = next(text for name, text in chapters.items() if f'id="{chapter.id}"' in text)
+        for word in chapter.vocabulary:
+            assert f"{word.word}: " in printed, (chapter.id, word.word)
+            assert f"<dfn>{word.word}</dfn>" in document, (chapter.id, word.word)
+    assert printed.count("Words to know:") == len(editions.book.chapters())

@@ -88,8 +88,10 @@ def figures_of(blocks: Blocks) -> Iterator[Figure]:
 
 
 def section_inlines(section: Section) -> Iterator[Inline]:
-    """Yield every inline node of a prose section: body and questions."""
+    """Yield every inline node of a prose section: body, vocabulary and questions."""
     yield from block_inlines(section.blocks)
+    for word in section.vocabulary:
+        yield from inlines_of(word.meaning)
     for question in section.questions:
         yield from inlines_of(question)
 

@@ -7,11 +7,11 @@ from collections.abc import Collection
 from pathlib import Path
 
 from iwobook.diagnostics import Code, Report
-from iwobook.load.fields import Fields
+from iwobook.load.fields import Fields, mappings
 from iwobook.load.files import relative_name
 from iwobook.load.markdown import MarkdownReader
-from iwobook.load.yamltree import Mapping, parse_yaml, type_name
-from iwobook.model import Inlines, Loc, Section, SectionKind
+from iwobook.load.yamltree import Mapping, Sequence, parse_yaml, type_name
+from iwobook.model import Inlines, Loc, Section, SectionKind, Word
 
 _NUMBER_PREFIX = re.compile(r"^\d+[-_ ]*")
 
@@ -66,6 +66,7 @@ def read_section(
     theme_ids: list[str] = []
     questions: list[Inlines] = []
     places: tuple[str, ...] = ()
+    vocabulary: list[Word] = []
     if kind is SectionKind.CHAPTER:
         setting = fields.text("setting", required=False)
         for theme, line in fields.texts("themes"):
@@ -77,6 +78,7 @@ def read_section(
         for question, line in fields.texts("questions"):
             questions.append(reader.inlines(question, name, report, line))
         places = tuple(place for place, _ in fields.texts("places"))
+        vocabulary = read_vocabulary(fields.sequence("vocabulary"), name, reader, report)
     fields.finish()
     blocks = reader.blocks(body, name, path.parent, root, report, first_line=body_line)
     if not blocks and kind is SectionKind.CHAPTER:
@@ -91,4 +93,17 @@ def read_section(
         themes=tuple(theme_ids),
         questions=tuple(questions),
         places=places,
+        vocabulary=tuple(vocabulary),
     )
+
+
+def read_vocabulary(node: Sequence | None, name: str, reader: MarkdownReader, report: Report) -> list[Word]:
+    """Return a chapter's vocabulary: a list of word and meaning (Markdown) entries."""
+    words: list[Word] = []
+    for item in mappings(node, name, report, "vocabulary"):
+        entry = Fields(item, name, report, "vocabulary entry")
+        word = entry.title("word")
+        meaning, line = entry.text_at("meaning")
+        entry.finish()
+        words.append(Word(Loc(name, item.line), word, reader.inlines(meaning, name, report, line)))
+    return words

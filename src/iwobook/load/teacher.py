@@ -13,7 +13,7 @@ from iwobook.load.markdown import MarkdownReader
 from iwobook.load.prose import read_section
 from iwobook.load.yamltree import Mapping, YNode, parse_yaml, type_name
 from iwobook.model import Book, CrossRef, Inline, Inlines, Loc, Section
-from iwobook.model.teacher import ChapterNotes, Guidance, PageNote, TeacherLabels, TeacherMaterial, Word
+from iwobook.model.teacher import ChapterNotes, Guidance, PageNote, TeacherLabels, TeacherMaterial
 from iwobook.walk import block_inlines, inlines_of
 
 TEACHER_FILE = "manuscript/teacher.yaml"
@@ -36,7 +36,8 @@ ENGLISH_LABELS = TeacherLabels(
 class TeacherReader:
     """Reads the teacher's files of one manuscript, reporting every problem."""
 
-    def __init__(self, root: Path, report: Report) -> None:
+    def __init__(self, root: Path, report: Report, book: Book) -> None:
+        self.book = book
         self.root = root.resolve()
         self.manuscript = self.root / "manuscript"
         self.report = report
@@ -102,12 +103,9 @@ class TeacherReader:
         f = Fields(node, name, self.report, "chapter notes")
         chapter = f.ident("chapter")
         scenes = self._inlines(f, "scenes")
-        words: list[Word] = []
-        vocabulary = f.sequence("vocabulary")
-        for item in mappings(vocabulary, name, self.report, "vocabulary") if vocabulary else []:
-            w = Fields(item, name, self.report, "vocabulary entry")
-            words.append(Word(Loc(name, item.line), w.text("word"), self._inlines(w, "meaning")))
-            w.finish()
+        # the vocabulary is the chapter's own (its front matter), printed in every edition
+        section = next((s for s in self.book.chapters() if s.id == chapter), None)
+        words = section.vocabulary if section is not None else ()
         check = self._inlines(f, "check")
         check_answer = self._inlines(f, "check_answer", required=False)
         guidance: list[Guidance] = []
@@ -207,7 +205,7 @@ def teacher_inlines(material: TeacherMaterial) -> list[Inline]:
 def load_teacher(root: Path, book: Book) -> TeacherMaterial:
     """Return the checked teacher's material of the book under root; raise InputError with every problem."""
     report = Report()
-    material = TeacherReader(root, report).load({t.id for t in book.themes})
+    material = TeacherReader(root, report, book).load({t.id for t in book.themes})
     if material is None and not report:
         report.add(
             TEACHER_FILE, 1, Code.E100, "the teacher's edition needs manuscript/teacher.yaml (see docs/teacher.md)"

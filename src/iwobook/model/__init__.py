@@ -21,6 +21,7 @@ from iwobook.model.book import (
     SectionKind,
     Target,
     TargetKind,
+    Word,
 )
 from iwobook.model.messages import Messages
 from iwobook.model.nodes import (
@@ -108,6 +109,7 @@ __all__ = [
     "Text",
     "Theme",
     "TimelineEvent",
+    "Word",
     "anchors",
     "block_key",
     "has_cjk",

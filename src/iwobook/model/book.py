@@ -43,6 +43,15 @@ class Generated(Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Word:
+    """A word of a chapter's vocabulary with its plain definition."""
+
+    loc: Loc
+    word: str
+    meaning: Inlines
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A prose section from a Markdown file; chapters carry setting, themes and questions."""
 
@@ -56,6 +65,7 @@ class Section:
     questions: tuple[Inlines, ...] = ()
     number: int = 0
     places: tuple[str, ...] = ()
+    vocabulary: tuple[Word, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iwobook.model.book import Section
+from iwobook.model.book import Section, Word
 from iwobook.model.nodes import Blocks, Inlines, Loc
 
 
@@ -17,15 +17,6 @@ class Guidance:
     answer: Inlines
     evidence: Inlines
     misconception: Inlines
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A vocabulary word of a chapter with its plain definition."""
-
-    loc: Loc
-    word: str
-    meaning: Inlines
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,27 @@ def render_question(question: Inlines, ctx: Context) -> Element:
     return h("li", {BLOCK_KEY: block_key(question[0].loc) if question else ""}, render_inlines(question, ctx, ctx.lang))
 
 
+def render_vocabulary(section: Section, ctx: Context) -> Element | None:
+    """Return a chapter's 'Words to know: word: meaning; ...' paragraph (as the print edition sets it), or None."""
+    if not section.vocabulary:
+        return None
+    before, _, rest = ctx.words("chapter.vocabulary_entry", word="\x00", meaning="\x01").partition("\x00")
+    middle, _, after = rest.partition("\x01")
+    entries: list[Node] = []
+    for index, word in enumerate(section.vocabulary):
+        if index:
+            entries.append(ctx.words("format.series"))
+        entries += [before, h("dfn", None, render_text(word.word, ctx.lang)), middle]
+        entries += [*render_inlines(word.meaning, ctx, ctx.lang), after]
+    return h(
+        "p",
+        {"class": "vocabulary", BLOCK_KEY: block_key(section.vocabulary[0].loc)},
+        h("span", {"class": "label"}, ctx.words.label("chapter.vocabulary")),
+        " ",
+        [e for e in entries if e != ""],
+    )
+
+
 def render_theme_line(section: Section, ctx: Context) -> Element | None:
     """Return a chapter's 'Themes: [L] Leadership; ...' line (symbols as in the theme tracker), or None."""
     if not section.themes:
@@ -196,6 +217,7 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         ),
         h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
         render_labelled("chapter.cast", "cast", ctx, cast) if cast else None,
+        render_vocabulary(section, ctx),
     )
     questions = (
         h(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from typing import Any
 
@@ -157,8 +159,8 @@ def _part_words(part: Any, cited: tuple[str, ...] = ()) -> list[str]:
     if not text.split():
         words = [w for frag in part.frags for w in getattr(frag, "words", [])]
         text = " ".join(w if isinstance(w, str) else "" for w in words)
-    for citation in cited:
-        text = text.replace(citation, " ", 1)
+    for citation in cited:  # with the space before it, so that a comma after it stays on its word
+        text = re.sub(r"\s*" + re.escape(citation), "", text, count=1)
     return text.split()
 
 

@@ -106,7 +106,7 @@ class MarkupWriter:
             marker = "\x00"
             cited = self.citations.cite(marker, node.target, parenthesised)
             before, _, rest = cited.partition(marker)
-            self.cited += [part for part in (before, rest) if part.strip()]
+            self.cited += [part.strip() for part in (before, rest) if part.strip()]
             label = self.text(before, family) + label + self.text(rest, family)
         return f"<a href={quoteattr('#' + node.target)}>{label}</a>" if self.links else label
 

@@ -29,6 +29,7 @@ from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.flowables import (
     Anchor,
     CoverImage,
+    KeyedParagraph,
     LazySection,
     MatterStart,
     NotesFill,
@@ -258,6 +259,8 @@ class StoryBuilder:
             comma = ts.markup.text(self.words("format.comma"), ts.family_of["meta"])
             names = comma.join(ts.markup.link(cid, label, ts.family_of["meta"]) for cid, label in present)
             out.append(self.generated.labelled("chapter.cast", names))
+        if chapter.vocabulary:
+            out.append(self._vocabulary(chapter))
         out += ts.blocks(chapter.blocks)
         if chapter.questions:
             label = ts.plain(self.words("chapter.questions"), "label", ts.structure.heading(1))
@@ -285,6 +288,28 @@ class StoryBuilder:
         elif self.geometry.notes == "page":
             out += [PageBreakAction(), NotesFill(self.head, 0)]
         return out
+
+    def _vocabulary(self, chapter: Section) -> Flowable:
+        """Return a chapter's 'Words to know: word: meaning; ...' paragraph, keyed for the e-book's page list."""
+        ts = self.ts
+        family = ts.family_of["meta"]
+        before, _, rest = self.words("chapter.vocabulary_entry", word="\x00", meaning="\x01").partition("\x00")
+        middle, _, after = rest.partition("\x01")
+        made = len(ts.markup.cited)
+        entries = [
+            ts.markup.text(before, family)
+            + f"<i>{ts.markup.text(w.word, family)}</i>"
+            + ts.markup.text(middle, family)
+            + ts.markup.inlines(w.meaning, family)
+            + ts.markup.text(after, family)
+            for w in chapter.vocabulary
+        ]
+        label = ts.markup.text(self.words.label("chapter.vocabulary"), family)
+        markup = f"<b>{label}</b> " + ts.markup.text(self.words("format.series"), family).join(entries)
+        key = block_key(chapter.vocabulary[0].loc)
+        cited = tuple(ts.markup.cited[made:])
+        paragraph = KeyedParagraph(markup, ts.styles["vocabulary"], state=ts.state, key=key, cited=cited)
+        return ts.structure.tag(paragraph, Role.P)
 
     def _characters_present(self, chapter: Section) -> list[tuple[str, str]]:
         """Return (id, name) of the characters a chapter refers to, in order of first mention."""
