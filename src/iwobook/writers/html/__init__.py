@@ -3,23 +3,20 @@
 Layout of the folder: index.html (the title page and the contents), one page per section named after its id
 (chapter-1.html ...), style.css made from the style sheet, the book's images under images/, and under fonts/
 subsets of the style sheet's fallback fonts for the characters a reader's own fonts may lack, with their
-licences. Pages link to
-each other (previous, contents, next; cross-references to the entry on its page), have landmarks (header,
-main, footer's reading-order nav), lang and dir on every run in another language, the drawn figures as
-inline SVG, and need no JavaScript.
+licences. Pages link to each other (previous, contents, next; cross-references to the entry on its page),
+have landmarks (header, main, the footer's reading-order nav), lang and dir on every run in another
+language, and need no JavaScript.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
 
 from iwobook.config import BuildConfig
-from iwobook.model import Book, Section
-from iwobook.walk import figures_of
+from iwobook.model import Book
 from iwobook.writers.html.content import Context
 from iwobook.writers.html.fonts import collect_licences, make_web_fonts
+from iwobook.writers.html.images import collect_images
 from iwobook.writers.html.markup import Element, serialise_page
 from iwobook.writers.html.pages import render_index, render_section_page, render_sequence, render_shell
 from iwobook.writers.html.plan import INDEX_FILE, map_section_files, plan_pages
@@ -28,27 +25,11 @@ from iwobook.writers.html.styles import STYLESHEET_FILE, render_stylesheet
 __all__ = ["render_html"]
 
 
-def collect_images(book: Book, config: BuildConfig) -> dict[str, tuple[str, bytes]]:
-    """Return each figure path of the prose as (file in the edition, bytes), named images/NN-stem.ext in ASCII."""
-    images: dict[str, tuple[str, bytes]] = {}
-    for section in book.sections():
-        if not isinstance(section, Section):
-            continue
-        for figure in figures_of(section.blocks):
-            if figure.path in images:
-                continue
-            source = PurePosixPath(figure.path)
-            stem = re.sub(r"[^a-z0-9]+", "-", source.stem.lower()).strip("-") or "image"
-            name = f"images/{len(images) + 1:02d}-{stem}{source.suffix.lower()}"
-            images[figure.path] = (name, (config.root / Path(figure.path)).read_bytes())
-    return images
-
-
 def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> dict[str, bytes]:
     """Return the files of the HTML edition of a prepared book by their path in its folder; the same book and
     configuration give the same bytes."""
     pages = plan_pages(book)
-    images = collect_images(book, config)
+    images = collect_images(config, [page.section.blocks for page in pages])
     ctx = Context(book, book.metadata.language, map_section_files(book, pages), {p: f for p, (f, _) in images.items()})
     first = pages[0] if pages else None
     index = render_shell(
