@@ -239,3 +239,23 @@ def test_characters_the_readers_fonts_may_lack_come_with_the_edition(editions: d
     assert 0 < (guide / "fonts" / "serif-ipaexm.ttf").stat().st_size < 100_000  # a subset, not the 7.8 MB font
     assert (guide / "fonts" / "IPA_Font_License.txt").is_file()
     assert "NotoNaskhArabic" in (editions["ile"] / "style.css").read_text(encoding="utf-8")
+
+
+def test_images_browsers_cannot_show_are_made_png() -> None:
+    """A PNG is kept byte for byte; a TIFF becomes a PNG of the same size."""
+    import io
+
+    from PIL import Image
+
+    from iwobook.writers.html.images import encode_image
+
+    def make(fmt: str) -> bytes:
+        out = io.BytesIO()
+        Image.new("RGB", (3, 2), (200, 10, 10)).save(out, format=fmt)
+        return out.getvalue()
+
+    png = make("PNG")
+    assert encode_image(png) == ("png", png)
+    extension, data = encode_image(make("TIFF"))
+    with Image.open(io.BytesIO(data)) as image:
+        assert (extension, image.format, image.size) == ("png", "PNG", (3, 2))
