@@ -412,7 +412,7 @@ def test_chapters_link_to_glossaries_and_back(built: Built) -> None:
     dd = characters.find(".//x:dt[@id='mara']/../x:dd", NS)
     assert dd is not None
     appears = next(p for p in dd.iter(f"{{{NS['x']}}}p") if p.get("class") == "appears")
-    assert text_of(appears) == "Appears in: Chapter 1: Arrival; Chapter 2: The Storm"
+    assert text_of(appears) == "Appears in: Chapter 1: Arrival, Chapter 2: The Storm"
     assert [a.get("href") for a in appears.iter(f"{{{NS['x']}}}a")] == ["04-arrival.xhtml", "05-storm.xhtml"]
     letter = body_of(built, doc_named(built, "-letters.xhtml")).find(".//x:section[@id='first-letter']", NS)
     assert letter is not None
@@ -595,16 +595,18 @@ def test_theme_tracker_is_an_accessible_table(built: Built) -> None:
 
 
 def test_who_appears_where_links_characters_and_chapters(built: Built) -> None:
-    """Each character, in glossary order, links to its entry and lists the chapters naming them as links."""
+    """Each character, in glossary order, links to its entry and lists the chapters naming them as links: a table
+    with a header row and a row header per character, as in print."""
     body = body_of(built, doc_named(built, "-appearances.xhtml"))
-    terms = body.findall(".//x:dl/x:dt", NS)
+    assert [text_of(th) for th in body.findall(".//x:table/x:thead/x:tr/x:th", NS)] == ["Character", "Chapters (page)"]
+    terms = body.findall(".//x:table/x:tbody/x:tr/x:th[@scope='row']", NS)
     assert [text_of(t) for t in terms] == ["Mara Holm", "Tomas Berg"]
     assert [t.find("x:a", NS).get("href") for t in terms] == [  # type: ignore[union-attr]
         "07-characters.xhtml#mara",
         "07-characters.xhtml#tomas",
     ]
-    first = body.find(".//x:dl/x:dd", NS)
-    assert first is not None and text_of(first) == "Chapter 1: Arrival; Chapter 2: The Storm"
+    first = body.find(".//x:table/x:tbody/x:tr/x:td", NS)
+    assert first is not None and text_of(first) == "Chapter 1: Arrival, Chapter 2: The Storm"
     assert [a.get("href") for a in first.iter(f"{X}a")] == ["04-arrival.xhtml", "05-storm.xhtml"]
 
 

@@ -16,6 +16,7 @@ from iwobook.model import Book, MapData, Marker, Place, PlaceKind
 from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
 
 BREAK_WIDTH = 18.0  # points of axis left out where a long gap is broken
+FIGURE_WIDTH = 440.0  # points: a figure's own size, for a screen (an SVG scales it to the reading width)
 
 
 __all__ = ["Anchor", "Circle", "Drawing", "Label", "Line", "Polygon", "Shape"]
@@ -239,3 +240,13 @@ def legend(book: Book) -> list[tuple[Marker, str]]:
 def timeline_numbers(book: Book) -> dict[int, int]:
     """Return, for each index of book.timeline, the number its marker shows (every event is drawn)."""
     return {index: index + 1 for index in range(len(book.timeline))}
+
+
+def draw_figure(book: Book, figure: str, width: float, size: float = 7.5) -> Drawing | None:
+    """Return the named figure of the book ('timeline' or 'map') drawn for width with labels of size points, or
+    None when it has no data (or no such figure)."""
+    if figure == "timeline":
+        return draw_timeline(book, width, size)
+    if figure == "map":
+        return draw_map(book, width, size)
+    return None

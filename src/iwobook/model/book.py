@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import TypeAlias
 
+from iwobook.model.document import DocBlocks
 from iwobook.model.messages import Messages
 from iwobook.model.nodes import Blocks, Inlines, Loc
 from iwobook.model.records import Character, Letter, MapData, Term, Theme, TimelineEvent
@@ -70,12 +71,15 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class GeneratedSection:
-    """A section the builder lays out from a data file."""
+    """A section the builder lays out from a data file; blocks is its body once lowered (transform.lower_book), role
+    what it is for readers ('glossary', 'appendix' or '')."""
 
     loc: Loc
     id: str
     title: str
     source: Generated
+    blocks: DocBlocks = ()
+    role: str = ""
 
 
 AnySection: TypeAlias = Section | GeneratedSection

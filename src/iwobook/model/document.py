@@ -18,7 +18,7 @@ from enum import Enum
 from typing import TypeAlias
 
 from iwobook.model.drawing import Drawing
-from iwobook.model.nodes import Block, Inline, Loc
+from iwobook.model.nodes import Block, Inline, Loc, plain_text
 
 
 class Show(Enum):
@@ -152,12 +152,15 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class DrawnFigure:
-    """A drawing (figures.Drawing: its own alt text) with a caption."""
+    """A drawing (its own alt text) with a caption. The drawing is made at its own size, for a screen; figure names
+    it ('timeline', 'map') for a writer that draws it again for its own width and text size
+    (figures.draw_figure)."""
 
     loc: Loc
     drawing: Drawing
     caption: DocInlines
     id: str = ""
+    figure: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,5 +184,46 @@ class Verse:
     role: str = ""
 
 
-DocBlock: TypeAlias = Block | Para | Head | DefinitionList | Table | DrawnFigure | Div | Verse
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A list of short generated lines (a map's key), each a run of inlines."""
+
+    loc: Loc
+    items: tuple[DocInlines, ...]
+    role: str = ""
+
+
+DocBlock: TypeAlias = Block | Para | Head | DefinitionList | Table | DrawnFigure | Div | Verse | Bullets
 DocBlocks: TypeAlias = tuple[DocBlock, ...]
+
+
+def doc_plain_text(nodes: DocInlines) -> str:
+    """Return the text of generated inlines as everyone reads it (page numbers as '00')."""
+    out: list[str] = []
+    for node in nodes:
+        match node:
+            case Span(show=Show.EARS):
+                pass
+            case Span(children=c) | Jump(children=c) | PageRef(with_page=c):
+                out.append(doc_plain_text(c))
+            case PageNumber():
+                out.append("00")
+            case DateText(text=text):
+                out.append(text)
+            case _:
+                out.append(plain_text((node,)))
+    return "".join(out)
+
+
+def has_page_numbers(nodes: DocInlines) -> bool:
+    """Return True when inlines cite a printed page (so they can be written only once the pages exist)."""
+    for node in nodes:
+        match node:
+            case PageNumber() | PageRef():
+                return True
+            case Span(children=c) | Jump(children=c):
+                if has_page_numbers(c):
+                    return True
+            case _:
+                pass
+    return False

@@ -78,7 +78,7 @@ def render_section_body(section: AnySection, page: Page, ctx: Context, entries: 
         case Section():
             return render_prose_section(section, ctx, with_colophon=True)
         case GeneratedSection():
-            return [render_generated(section, page.matter, entries, ctx)]
+            return [render_generated(section, entries, ctx)]
         case _:
             assert_never(section)
 

@@ -28,7 +28,6 @@ from iwobook.model import (
     Strong,
     TargetKind,
     Text,
-    anchors,
     block_key,
     script_runs,
 )
@@ -179,29 +178,3 @@ def render_chapter_list(label: str, appearances: tuple[Appearance, ...], ctx: Co
         return None
     attrs = {"id": ident, "class": "appears"} if ident else {"class": "appears"}
     return h("p", attrs, h("span", {"class": "label"}, ctx.words.label(label)), " ", links)
-
-
-def render_appearances(label: str, ident: str, ctx: Context) -> Node | None:
-    """Return the 'Appears in' line of an entry (label is its message key), or None when no chapter refers to it.
-
-    With the print edition's page numbers it reads as print does, 'Chapter 4 (p. 17), Chapter 7 (p. 23)';
-    without them, 'Chapter 4: Title; ...'. Each chapter is a link.
-    """
-    appearances = ctx.book.appearances.get(ident, ())
-    if not appearances:
-        return None
-    if not all(a.section_id in ctx.print_pages for a in appearances):
-        return render_chapter_list(label, appearances, ctx, anchors.appears_id(ident))
-    links: list[Node] = []
-    for n, appearance in enumerate(appearances):
-        href = ctx.resolve_section(appearance.section_id)
-        page = ctx.print_pages[appearance.section_id]
-        text = ctx.words("entry.chapter_page", number=appearance.number, page=page)
-        links += ([ctx.words("format.comma")] if n else []) + [h("a", {"href": href}, text) if href else text]
-    return h(
-        "p",
-        {"id": anchors.appears_id(ident), "class": "appears"},
-        h("span", {"class": "label"}, ctx.words.label(label)),
-        " ",
-        links,
-    )

@@ -1,8 +1,8 @@
-"""Generated sections in the PDF: contents, colophon data, characters, letters, terms and the timeline."""
+"""Generated pieces the PDF still lays out itself: the contents, the colophon's rows and chapter furniture."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from iwobook.config import Edition, Paper
 from iwobook.model import (
@@ -14,10 +14,8 @@ from iwobook.model import (
     SectionKind,
     anchors,
 )
-from iwobook.model.messages import kind_label
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.flowables import Anchor, BookParagraph, LateParagraph, TocLine
-from iwobook.writers.pdf.keeping import KeepEnd
+from iwobook.writers.pdf.flowables import Anchor, BookParagraph, TocLine
 from iwobook.writers.pdf.pages import PageState
 from iwobook.writers.pdf.tags import Role
 
@@ -45,30 +43,6 @@ class GeneratedWriter:
     def mark(self, key: str) -> Flowable:
         """Return an invisible mark where a generated line begins, so a page starting there is located."""
         return Anchor(self.state, key)
-
-    def appearances(self, key: str, label: str = "entry.appears_in") -> list[Flowable]:
-        """Return the 'Appears in' line of an entry, citing chapters and their printed pages."""
-        found = self.book.appearances.get(key, ())
-        if not found:
-            return []
-        family = self.ts.family_of["meta"]
-
-        def make() -> str:
-            cited = [
-                self.ts.markup.link(
-                    a.section_id,
-                    self.words(
-                        "entry.chapter_page", number=a.number, page=self.state.anchor_pages.get(a.section_id, "?")
-                    ),
-                    family,
-                )
-                for a in found
-            ]
-            head = self.ts.markup.text(self.words.label(label), family)
-            return f"<b>{head}</b> " + self.ts.markup.text(self.words("format.comma"), family).join(cited)
-
-        late = self.ts.structure.tag(LateParagraph(make, self.ts.styles["entry_meta"]), Role.P)
-        return [self.mark(anchors.appears_id(key)), late]
 
     def theme_line(self, theme_ids: tuple[str, ...]) -> Flowable:
         """Return the themes of a chapter with their symbols."""
@@ -153,100 +127,3 @@ class GeneratedWriter:
     def part_keys(self) -> list[str]:
         """Return the anchors of part titles that the table of contents prints."""
         return [anchors.part_id(s.id) for s, part_title, _ in self._toc_sections() if part_title]
-
-    # ------------------------------------------------------------ data sections
-
-    def characters(self) -> list[Flowable]:
-        """Return the character glossary."""
-        out: list[Flowable] = []
-        family = self.ts.family_of["entry_meta"]
-        for c in self.book.characters:
-            name = self.ts.markup.text(c.name, self.ts.family_of["entry_name"])
-            if c.originals:
-                originals = self.words("format.comma").join(o.text for o in c.originals)
-                name = self.ts.markup.text(
-                    self.words("format.name_and_other", name=c.name, other=originals), self.ts.family_of["entry_name"]
-                )
-            status = self.words(
-                "format.sentence", text=self.words("entry.historical" if c.historical else "entry.fictional")
-            )
-            details = [c.rank, c.role] + ([self.words("entry.played_by", actor=c.actor)] if c.actor else [])
-            head: list[Flowable] = [
-                Anchor(self.state, c.id, loc=c.loc),
-                self._paragraph(name, "entry_name"),
-                self._paragraph(
-                    f"<b>{self.ts.markup.text(status, family)}</b> "
-                    + self.ts.markup.text(self.words("format.facts").join(details), family),
-                    "entry_meta",
-                ),
-            ]
-            body = self.ts.blocks(c.description, "body", "body_first")
-            out.append(KeepEnd(head, body, self.appearances(c.id)))
-        return out
-
-    def letters(self) -> list[Flowable]:
-        """Return the letters appendix: each text set apart, its originals, provenance and mentions."""
-        out: list[Flowable] = []
-        family = self.ts.family_of["entry_meta"]
-        for le in self.book.letters:
-            w = self.words
-            facts = [kind_label(w, le.kind.id, le.kind.label)]
-            if le.recipient:
-                facts.append(f"{w.label('letter.recipient')} {le.recipient}")
-            if le.date:
-                facts.append(f"{w.label('letter.date')} {w.date(le.date)}")
-            author = self.book.targets.get(le.author)
-            if author:
-                facts.append(f"{w.label('letter.author')} {author.label}")
-            meta = w("format.facts").join(facts)
-            head: list[Flowable] = [
-                Anchor(self.state, le.id, loc=le.loc),
-                self.ts.plain(le.title, "entry_name", self.ts.structure.heading(1)),
-                self._paragraph(self.ts.markup.text(meta, family), "entry_meta"),
-            ]
-            with self.ts.structure.within(Role.BLOCKQUOTE):
-                text = self.ts.blocks(le.text, "letter_text", "letter_text")
-            out.append(KeepTogether([*head, *text[:1]]))
-            out += text[1:]
-            for number, original in enumerate(le.originals, start=1):
-                label = w("letter.wording", language=w.language_name(original.lang))
-                if original.source:
-                    label += w("format.facts") + f"{w.label('letter.source')} {original.source}"
-                style = (
-                    "original_cjk"
-                    if original.lang.split("-")[0] in ("ja", "zh", "ko") and original.lang != "ja-Latn"
-                    else "original"
-                )
-                # the mark stays with its label and text, so a page beginning there is located at the label
-                mark = self.mark(anchors.original_id(le.id, number))
-                line = self.ts.plain(label, "entry_meta")
-                with self.ts.structure.within(Role.BLOCKQUOTE, lang=original.lang):
-                    wording = self.ts.plain(original.text, style)
-                out.append(KeepTogether([mark, line, wording]))
-            mentions = self.appearances(le.id, "entry.mentioned_in")
-            if le.provenance:
-                label = self.ts.plain(self.words("letter.provenance"), "label", self.ts.structure.heading(2))
-                provenance = self.ts.blocks(le.provenance, "small_next", "small")
-                mark = self.mark(anchors.provenance_id(le.id))
-                # the label keeps the first lines, and the mentions (never the first line of a page: their
-                # wording differs in the e-book) the last lines; the note itself may break across pages
-                out.append(KeepEnd([mark, label], provenance, mentions))
-            elif mentions and out:
-                out[-1:] = [KeepTogether([out[-1], *mentions])]
-            else:
-                out += mentions
-        return out
-
-    def terms(self) -> list[Flowable]:
-        """Return the glossary of terms."""
-        out: list[Flowable] = []
-        for t in self.book.terms:
-            originals = self.words("format.comma").join(o.text for o in t.originals)
-            shown = self.words("format.name_and_other", name=t.term, other=originals) if t.originals else t.term
-            name = self.ts.markup.text(shown, self.ts.family_of["entry_name"])
-            body = self.ts.blocks(t.definition, "body", "body_first")
-            head = [Anchor(self.state, t.id, loc=t.loc), self._paragraph(name, "entry_name")]
-            # the entry's name keeps its first lines, and 'Appears in' (never the first line of a page: its
-            # wording differs in the e-book) its last lines
-            out.append(KeepEnd(head, body, self.appearances(t.id)))
-        return out

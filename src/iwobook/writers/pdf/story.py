@@ -24,8 +24,8 @@ from iwobook.model import (
     block_key,
 )
 from iwobook.walk import section_inlines
-from iwobook.writers.pdf.aids import StudyAids
 from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.document import DocumentWriter
 from iwobook.writers.pdf.flowables import (
     Anchor,
     CoverImage,
@@ -76,7 +76,7 @@ class StoryBuilder:
         self.cover_image = cover
         self.words = book.messages
         self.generated = GeneratedWriter(book, ts, state)
-        self.aids = StudyAids(book, ts, state, figure_family)
+        self.document = DocumentWriter(book, ts, state, figure_family)
 
     def story(self) -> list[Flowable]:
         """Return the book's flowables; each section stays a LazySection until layout reaches it."""
@@ -229,20 +229,16 @@ class StoryBuilder:
         match section.source:
             case Generated.CONTENTS:
                 return self.generated.contents()
-            case Generated.CHARACTERS:
-                return self.generated.characters()
-            case Generated.LETTERS:
-                return self.generated.letters()
-            case Generated.TERMS:
-                return self.generated.terms()
-            case Generated.TIMELINE:
-                return self.aids.timeline()
-            case Generated.MAP:
-                return self.aids.map()
-            case Generated.THEMES:
-                return self.aids.themes()
-            case Generated.APPEARANCES:
-                return self.aids.appearances()
+            case (
+                Generated.CHARACTERS
+                | Generated.LETTERS
+                | Generated.TERMS
+                | Generated.THEMES
+                | Generated.APPEARANCES
+                | Generated.TIMELINE
+                | Generated.MAP
+            ):
+                return self.document.blocks(section.blocks)
             case _:
                 assert_never(section.source)
 

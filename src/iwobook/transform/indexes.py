@@ -1,5 +1,4 @@
-"""Pure transforms over a checked Book: chapter numbers, glossary order, cross-reference targets and appearance
-lists."""
+"""The book's indexes: chapter numbers, glossary order, cross-reference targets and appearance lists."""
 
 from __future__ import annotations
 
@@ -84,9 +83,3 @@ def sort_glossaries(book: Book) -> Book:
         characters=tuple(sorted(book.characters, key=lambda c: key(c.name))),
         terms=tuple(sorted(book.terms, key=lambda t: key(t.term))),
     )
-
-
-def prepare(book: Book) -> Book:
-    """Return the book ready for the writers: numbered, glossaries in order, with targets and appearances."""
-    numbered = sort_glossaries(number_chapters(book))
-    return replace(numbered, targets=collect_targets(numbered), appearances=collect_appearances(numbered))

@@ -1,0 +1,161 @@
+"""Generic document nodes (model.document) as XHTML: the EPUB's one renderer of lowered content.
+
+Roles become classes (and choose a few elements: a letter is a section, a translation a block quote); ids
+become element ids and keys the page-break markers' block keys. A page reference reads with the print
+edition's page number where the build gave the pagination, else without it. No word is written here.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from iwobook.model import Figure, Heading, ListBlock, Paragraph, Quote
+from iwobook.model.document import (
+    Bullets,
+    Cell,
+    DateText,
+    DefinitionList,
+    Div,
+    DocBlock,
+    DocBlocks,
+    DocInline,
+    DocInlines,
+    DrawnFigure,
+    Head,
+    Item,
+    Jump,
+    PageNumber,
+    PageRef,
+    Para,
+    Show,
+    Span,
+    Table,
+    Verse,
+)
+from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines, render_text
+from iwobook.writers.epub.markup import Element, Node, h, make_lang_attrs
+from iwobook.writers.epub.svg import render_svg
+
+VISUALLY_HIDDEN = "visually-hidden"
+# the element a container's role is written as (a div otherwise)
+DIV_TAGS = {"letter": "section", "translation": "blockquote"}
+# spans written as their own element (a span otherwise)
+SPAN_TAGS = {"dfn": "dfn"}
+
+
+def render_doc_inlines(nodes: DocInlines, ctx: Context, in_link: bool = False) -> list[Node]:
+    """Return generated inlines as XHTML."""
+    out: list[Node] = []
+    for node in nodes:
+        out += render_doc_inline(node, ctx, in_link)
+    return out
+
+
+def render_doc_inline(node: DocInline, ctx: Context, in_link: bool) -> list[Node]:
+    """Return one generated inline as XHTML nodes."""
+    match node:
+        case Span(role=role, children=children, show=show):
+            inner = render_doc_inlines(children, ctx, in_link)
+            if show is Show.EARS:
+                return [h("span", {"class": VISUALLY_HIDDEN}, inner)]
+            attrs = {"class": role} if role and role not in SPAN_TAGS else {}
+            if show is Show.EYES:
+                attrs["aria-hidden"] = "true"
+            if role in SPAN_TAGS:
+                return [h(SPAN_TAGS[role], attrs or None, inner)]
+            return [h("span", attrs, inner)] if attrs else inner
+        case Jump(target=target, children=children):
+            return render_jump(target, render_doc_inlines(children, ctx, True), ctx, in_link)
+        case PageNumber(target=target):
+            return [ctx.print_pages.get(target, "")]
+        case PageRef(target=target, with_page=with_page, without_page=without_page):
+            shown = with_page if target in ctx.print_pages else without_page
+            return render_jump(target, render_doc_inlines(shown, ctx, True), ctx, in_link)
+        case DateText(iso=iso, text=text):
+            if "-" in iso and text != iso:
+                return [h("time", {"datetime": iso}, text)]
+            return render_text(text, ctx.lang)
+        case _:
+            return render_inlines((node,), ctx, ctx.lang, in_link)
+
+
+def render_jump(target: str, inner: list[Node], ctx: Context, in_link: bool) -> list[Node]:
+    """Return inner linked to a section or entry of the book (as it is, inside another link or without a home)."""
+    href = ctx.resolve_target(target) or ctx.resolve_section(target)
+    if in_link or href is None:
+        return inner
+    return [h("a", {"href": href}, inner)]
+
+
+def render_doc_blocks(blocks: DocBlocks, ctx: Context) -> list[Node]:
+    """Return generated blocks as XHTML elements."""
+    return [node for block in blocks for node in render_doc_block(block, ctx)]
+
+
+def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
+    """Return one generated block as XHTML (manuscript blocks as the prose renderer writes them)."""
+    match block:
+        case Paragraph() | Heading() | ListBlock() | Quote() | Figure():
+            return [render_block(block, ctx, ctx.lang)]
+        case Para(inlines=inlines, role=role, id=ident, key=key):
+            attrs = {"id": ident, "class": role, BLOCK_KEY: key}
+            return [h("p", attrs, render_doc_inlines(inlines, ctx))]
+        case Head(level=level, inlines=inlines, id=ident):
+            return [h(f"h{min(max(level, 2), 6)}", {"id": ident}, render_doc_inlines(inlines, ctx))]
+        case DefinitionList(items=items, role=role):
+            return [h("dl", {"class": role}, [node for item in items for node in render_item(item, ctx)])]
+        case Table():
+            return [render_table(block, ctx)]
+        case DrawnFigure(drawing=drawing, caption=caption, id=ident):
+            svg = render_svg(drawing, ident or "figure", ctx.lang)
+            return [h("figure", {"class": "drawing"}, svg, h("figcaption", None, render_doc_inlines(caption, ctx)))]
+        case Div(role=role, blocks=inner, id=ident, lang=lang):
+            attrs = {"id": ident, "class": role, **(make_lang_attrs(lang) if lang else {})}
+            return [h(DIV_TAGS.get(role, "div"), attrs, render_doc_blocks(inner, ctx))]
+        case Verse():
+            return [render_verse(block)]
+        case Bullets(items=items, role=role):
+            return [h("ul", {"class": role}, [h("li", None, render_doc_inlines(line, ctx)) for line in items])]
+        case _:
+            assert_never(block)
+
+
+def render_item(item: Item, ctx: Context) -> list[Node]:
+    """Return a definition list entry as a dt/dd pair."""
+    return [
+        h("dt", {"id": item.id, BLOCK_KEY: item.key}, render_doc_inlines(item.term, ctx)),
+        h("dd", {BLOCK_KEY: item.details_key}, render_doc_blocks(item.details, ctx)),
+    ]
+
+
+def render_cell(cell: Cell, ctx: Context) -> Element:
+    """Return a header cell (th with its scope) or a data cell."""
+    if cell.scope:
+        return h("th", {"scope": cell.scope}, render_doc_inlines(cell.inlines, ctx))
+    return h("td", {"class": cell.role, BLOCK_KEY: cell.key}, render_doc_inlines(cell.inlines, ctx))
+
+
+def render_table(table: Table, ctx: Context) -> Element:
+    """Return a table (with its caption for assistive technology) in a scrolling wrapper."""
+    inner = h(
+        "table",
+        {"class": table.role},
+        h("caption", {"class": VISUALLY_HIDDEN}, render_doc_inlines(table.caption, ctx)) if table.caption else None,
+        h("thead", None, [h("tr", None, [render_cell(c, ctx) for c in row]) for row in table.head])
+        if table.head
+        else None,
+        h("tbody", None, [h("tr", None, [render_cell(c, ctx) for c in row]) for row in table.body]),
+    )
+    return h("div", {"class": "table-wrap"}, inner)
+
+
+def render_verse(verse: Verse) -> Element:
+    """Return text in another language as a block quote: paragraphs at blank lines, line breaks kept."""
+    paragraphs: list[Node] = []
+    for chunk in verse.text.strip().split("\n\n"):
+        lines: list[Node] = []
+        for line in chunk.strip().splitlines():
+            lines += [h("br")] if lines else []
+            lines += render_text(line, verse.lang)
+        paragraphs.append(h("p", None, lines))
+    return h("blockquote", make_lang_attrs(verse.lang), paragraphs)

@@ -1,0 +1,369 @@
+"""Generic document nodes (model.document) as flowables: the PDF's one renderer of lowered content.
+
+Roles choose paragraph styles and structure elements; ids become named destinations that also mark where a
+printed page begins; page numbers are filled in when the paragraph citing them is laid out. Nothing here
+knows which generated section a node came from, and no word is written here.
+
+Keeping is by role, over the blocks laid out in reading order (containers opened): leads (headings, an
+entry's name, its facts line) stay with the first lines of what follows them, and a closing line (an entry's
+'Appears in') with the last lines before it (KeepEnd), since its wording differs in the e-book and it must
+never open a page; an original wording (a Verse) moves whole with its leads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import assert_never
+from xml.sax.saxutils import quoteattr
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from iwobook.figures import draw_figure
+from iwobook.model import Book, Figure, Heading, ListBlock, Loc, Paragraph, Quote
+from iwobook.model.document import (
+    Bullets,
+    Cell,
+    DateText,
+    DefinitionList,
+    Div,
+    DocBlock,
+    DocBlocks,
+    DocInline,
+    DocInlines,
+    DrawnFigure,
+    Head,
+    Item,
+    Jump,
+    PageNumber,
+    PageRef,
+    Para,
+    Show,
+    Span,
+    Verse,
+    doc_plain_text,
+    has_page_numbers,
+)
+from iwobook.model.document import Table as TableNode
+from iwobook.writers.pdf.blocks import Typesetter
+from iwobook.writers.pdf.figure import DrawingFlowable
+from iwobook.writers.pdf.flowables import Anchor, BookParagraph, KeyedParagraph, LateParagraph
+from iwobook.writers.pdf.fonts import Family
+from iwobook.writers.pdf.keeping import KeepEnd
+from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.tags import Element, Role
+
+# paragraph styles by role; a role not listed takes the body style of its container
+PARA_STYLES = {"facts": "entry_meta", "appears": "entry_meta", "original-lang": "entry_meta", "key": "meta"}
+# the style of manuscript blocks inside a container, by the container's role
+BODY_STYLES = {"glossary": "body_first", "translation": "letter_text", "provenance": "small"}
+# structure elements of containers, by role
+DIV_ROLES = {"translation": Role.BLOCKQUOTE}
+HEAD_STYLES = {2: "entry_name", 3: "label"}
+CELL_STYLES = {
+    "head": "label",
+    "head-mark": "timeline_date",
+    "theme": "timeline_text",
+    "tagged": "timeline_date",
+    "untagged": "timeline_date",
+    "number": "timeline_date",
+    "date": "timeline_date",
+    "text": "timeline_text",
+}
+# definition lists set as a table: a column for each span of a term (its number, its date), then the details
+TABULAR_LISTS = frozenset({"timeline"})
+NARROW_CELLS = frozenset({"head-mark", "tagged", "untagged", "number", "date"})
+CENTRED_CELLS = frozenset({"head-mark", "tagged", "untagged"})
+# the cell role of a term's span in a tabular list
+ROLE_CELLS = {"event-number": "number", "date": "date"}
+BOLD_SPANS = frozenset({"label", "kind"})
+LEAD_PARAS = frozenset({"facts", "original-lang"})
+TAIL_PARAS = frozenset({"appears"})
+CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
+RULE = (0.6, 0.6, 0.6)
+
+
+@dataclass
+class Laid:
+    """Flowables of one block in reading order, with how they keep: 'anchor' (a destination, kept with what
+    follows), 'lead', 'body', 'whole' (moves whole with its leads) or 'tail' (a closing line)."""
+
+    keeping: str
+    flowables: list[Flowable]
+
+
+class DocumentWriter:
+    """Lay out generic document nodes with the story's typesetter."""
+
+    def __init__(self, book: Book, ts: Typesetter, state: PageState, figure_family: Family) -> None:
+        self.book = book
+        self.ts = ts
+        self.state = state
+        self.figure_family = figure_family
+
+    # ------------------------------------------------------------ inlines
+
+    def markup(self, nodes: DocInlines, family: str) -> str:
+        """Return Paragraph markup for generated inlines (page numbers as far as the pages exist)."""
+        return "".join(self.inline(node, family) for node in nodes)
+
+    def inline(self, node: DocInline, family: str) -> str:
+        """Return the markup of one generated inline."""
+        match node:
+            case Span(show=Show.EARS):
+                return ""
+            case Span(role=role, children=children):
+                inner = self.markup(children, family)
+                return f"<b>{inner}</b>" if role in BOLD_SPANS else inner
+            case Jump(target=target, children=children):
+                return self.link(target, self.markup(children, family))
+            case PageNumber(target=target):
+                return self.ts.markup.text(self.state.anchor_pages.get(target, "?"), family)
+            case PageRef(target=target, with_page=children):
+                return self.link(target, self.markup(children, family))
+            case DateText(text=text):
+                return self.ts.markup.text(text, family)
+            case _:
+                return self.ts.markup.inlines((node,), family)
+
+    def link(self, target: str, inner: str) -> str:
+        """Return markup linked to the named destination target (plain when the layout makes no links)."""
+        return f"<a href={quoteattr('#' + target)}>{inner}</a>" if self.ts.markup.links else inner
+
+    def paragraph(self, nodes: DocInlines, style: str, key: str = "", role: Role = Role.P) -> Flowable:
+        """Return a paragraph (an element of role) of generated inlines; one that cites pages is made when it is
+        laid out."""
+        family = self.ts.family_of[style]
+        made: Flowable
+        if has_page_numbers(nodes):
+
+            def make() -> str:
+                return self.markup(nodes, family)
+
+            made = LateParagraph(make, self.ts.styles[style])
+        elif key:
+            made = KeyedParagraph(self.markup(nodes, family), self.ts.styles[style], state=self.state, key=key)
+        else:
+            made = BookParagraph(self.markup(nodes, family), self.ts.styles[style])
+        return self.ts.structure.tag(made, role)
+
+    # ------------------------------------------------------------ blocks
+
+    def blocks(self, blocks: DocBlocks, body: str = "body") -> list[Flowable]:
+        """Return the flowables of blocks, kept as their roles say (see the module's note)."""
+        laid: list[Laid] = []
+        for index, block in enumerate(blocks):
+            laid += self.lay(block, body if index else first_style(body))
+        return arrange(laid)
+
+    def lay_all(self, blocks: DocBlocks, body: str) -> list[Laid]:
+        """Return the laid-out flowables of blocks inside a container."""
+        return [laid for block in blocks for laid in self.lay(block, body)]
+
+    def lay(self, block: DocBlock, body: str) -> list[Laid]:
+        """Return the flowables of one block, with how they keep; manuscript blocks take the container's style."""
+        structure = self.ts.structure
+        match block:
+            case Paragraph() | Heading() | ListBlock() | Quote() | Figure():
+                return [Laid("body", self.ts.blocks((block,), body, body))]
+            case Para(inlines=inlines, role=role, id=ident, key=key):
+                keeping = "lead" if role in LEAD_PARAS else "tail" if role in TAIL_PARAS else "body"
+                made = self.paragraph(inlines, PARA_STYLES.get(role, body), key)
+                return [*self.anchor(ident, block.loc), Laid(keeping, [made])]
+            case Head(level=level, inlines=inlines, id=ident):
+                made = self.paragraph(inlines, HEAD_STYLES.get(level, "label"), role=structure.heading(level - 1))
+                made.keepWithNext = 1
+                return [*self.anchor(ident, block.loc), Laid("lead", [made])]
+            case DefinitionList(items=items, role=role) if role in TABULAR_LISTS:
+                return [Laid("body", [self.tabular(items), Spacer(1, 8)])]
+            case DefinitionList(items=items, role=role):
+                with structure.within(Role.L):
+                    return [laid for item in items for laid in self.item(item, BODY_STYLES.get(role, body))]
+            case TableNode():
+                return [Laid("body", [self.table(block.head, block.body), Spacer(1, 8)])]
+            case DrawnFigure():
+                return [Laid("whole", self.figure(block))]
+            case Div(blocks=inner, role=role, id=ident, lang=lang):
+                style = BODY_STYLES.get(role, body)
+                if role in DIV_ROLES:
+                    with structure.within(DIV_ROLES[role], lang=lang):
+                        return [*self.anchor(ident, block.loc), *self.lay_all(inner, style)]
+                return [*self.anchor(ident, block.loc), *self.lay_all(inner, style)]
+            case Bullets(items=items):
+                return [Laid("body", [self.paragraph(line, "meta") for line in items])]
+            case Verse(lang=lang, text=text):
+                cjk = lang.split("-")[0] in CJK_LANGUAGES and "-Latn" not in lang
+                with structure.within(Role.BLOCKQUOTE, lang=lang):
+                    return [Laid("whole", [self.ts.plain(text, "original_cjk" if cjk else "original")])]
+            case _:
+                assert_never(block)
+
+    def anchor(self, ident: str, loc: Loc | None = None) -> list[Laid]:
+        """Return the named destination (and page-start mark) of an id, or nothing."""
+        return [Laid("anchor", [Anchor(self.state, ident, loc=loc)])] if ident else []
+
+    def item(self, item: Item, body: str) -> list[Laid]:
+        """Return a definition list entry (an LI: its term the Lbl, its details the LBody): the term a destination
+        when it has an id, leading its details."""
+        structure = self.ts.structure
+        with structure.within(Role.LI):
+            term = self.paragraph(item.term, "entry_name", item.key, Role.LBL)
+            term.keepWithNext = 1
+            with structure.within(Role.LBODY):
+                details = self.lay_all(item.details, body)
+        return [*self.anchor(item.id, item.loc), Laid("lead", [term]), *details]
+
+    def figure(self, block: DrawnFigure) -> list[Flowable]:
+        """Return a drawn figure (a Figure with its alt text) drawn for the text width, and its caption."""
+        drawing = draw_figure(self.book, block.figure, self.ts.text_width, self.ts.styles["figure"].fontSize)
+        drawing = drawing or block.drawing
+        flowable = DrawingFlowable(drawing, self.figure_family, self.ts.text_height * 0.9)
+        shown: list[Flowable] = [*[f for laid in self.anchor(block.id) for f in laid.flowables]]
+        shown.append(self.ts.structure.tag(flowable, Role.FIGURE, alt=drawing.alt))
+        if block.caption:
+            shown.append(self.paragraph(block.caption, "caption", role=Role.CAPTION))
+        return [*shown, Spacer(1, 10)]
+
+    # ------------------------------------------------------------ tables
+
+    def tabular(self, items: tuple[Item, ...]) -> Table:
+        """Return a definition list as a table without rules (an L: each row an LI, its first column the Lbl and
+        the others the LBody): a column for each span of the terms, then a column of the details' text."""
+        spans = [[node for node in item.term if isinstance(node, Span)] for item in items]
+        columns = max((len(run) for run in spans), default=0)
+        rows: list[tuple[Cell, ...]] = []
+        for item, run in zip(items, spans, strict=True):
+            cells = [Cell((), role="number")] * (columns - len(run))
+            cells += [Cell((span,), role=ROLE_CELLS.get(span.role, "text")) for span in run]
+            cells.append(Cell(details_text(item), role="text"))
+            cells[0] = replace(cells[0], key=item.key)  # a page beginning at the event is found at its first cell
+            rows.append(tuple(cells))
+        listed = Element(Role.L, self.ts.structure.parent)
+        made: list[list[Flowable]] = []
+        for row in rows:
+            entry = Element(Role.LI, listed)
+            body = Element(Role.LBODY, entry)
+            line = [self.paragraph(cell.inlines, CELL_STYLES.get(cell.role, "meta"), cell.key) for cell in row]
+            for x, paragraph in enumerate(line):
+                paragraph.tag = Element(Role.LBL, entry) if x == 0 else Element(Role.P, body)
+            made.append(line)
+        return self.layout(made, rows, 0, rules=True)
+
+    def table(
+        self, head: tuple[tuple[Cell, ...], ...], body: tuple[tuple[Cell, ...], ...], rules: bool = True
+    ) -> Table:
+        """Return a table (a Table of TR rows, TH cells with their scope, TD cells) in the text font: hairlines
+        between rows, header rows repeated after a page break."""
+        rows = [*head, *body]
+        element = Element(Role.TABLE, self.ts.structure.parent)
+        made: list[list[Flowable]] = []
+        for row in rows:
+            tr = Element(Role.TR, element)
+            cells = []
+            for cell in row:
+                paragraph = self.paragraph(cell.inlines, CELL_STYLES.get(cell.role, "meta"), cell.key)
+                scope = {"col": "Column", "row": "Row"}.get(cell.scope, "")
+                paragraph.tag = Element(Role.TH, tr, scope=scope) if scope else Element(Role.TD, tr)
+                cells.append(paragraph)
+            made.append(cells)
+        return self.layout(made, rows, len(head), rules)
+
+    def layout(self, made: list[list[Flowable]], rows: list[tuple[Cell, ...]], head: int, rules: bool) -> Table:
+        """Return a table of made cells (for rows of cells, head of them header rows) in the text font."""
+        table = Table(made, colWidths=self.widths(rows), repeatRows=head)
+        commands: list[tuple[object, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), self.ts.styles["base"].fontName),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ]
+        if rules:
+            commands.append(("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE))
+        if head:
+            commands.append(("LINEBELOW", (0, head - 1), (-1, head - 1), 0.8, (0, 0, 0)))
+        for y, row in enumerate(rows):
+            for x, cell in enumerate(row):
+                if cell.role in CENTRED_CELLS:
+                    commands.append(("ALIGN", (x, y), (x, y), "CENTER"))
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def widths(self, rows: list[tuple[Cell, ...]]) -> list[float]:
+        """Return column widths filling the text width: each column as wide as its longest cell (so a number or
+        a mark never wraps), the widest column of text (not of numbers, dates or marks) taking what is left, or
+        all of them giving up what is too much."""
+        columns = max(len(row) for row in rows)
+        natural = [12.0] * columns
+        for row in rows:
+            for x, cell in enumerate(row):
+                style = self.ts.styles[CELL_STYLES.get(cell.role, "meta")]
+                width = stringWidth(doc_plain_text(cell.inlines), style.fontName, style.fontSize) + 10
+                natural[x] = max(natural[x], width)
+        total = self.ts.text_width
+        narrow = {x for row in rows for x, cell in enumerate(row) if cell.role in NARROW_CELLS}
+        flexible = [x for x in range(columns) if x not in narrow] or list(range(columns))
+        widest = max(flexible, key=lambda x: natural[x])
+        rest = sum(natural) - natural[widest]
+        if rest <= total * 0.7:
+            natural[widest] = total - rest
+            return natural
+        fixed = sum(natural[x] for x in narrow)
+        if fixed < total:  # the columns of text share what the narrow ones leave
+            share = (total - fixed) / sum(natural[x] for x in flexible)
+            return [w if x in narrow else w * share for x, w in enumerate(natural)]
+        return [w * total / sum(natural) for w in natural]
+
+
+def details_text(item: Item) -> DocInlines:
+    """Return the inlines of an entry's details when they begin with a paragraph (a timeline event's text)."""
+    first = item.details[0] if item.details else None
+    if isinstance(first, Para | Paragraph):
+        return first.inlines
+    return ()
+
+
+def arrange(laid: list[Laid]) -> list[Flowable]:
+    """Return laid-out flowables kept as their roles say: each run of leads with what follows it up to the next
+    lead or closing line (KeepEnd: the leads with its first lines, the closing line with its last), a run with
+    an original wording whole; destinations with what follows them. Nothing nests a keep in another (a
+    KeepTogether reports an endless height to force its split, so one inside another never fits)."""
+    out: list[Flowable] = []
+    head: list[Flowable] = []
+    body: list[Flowable] = []
+    whole = False
+    anchors: list[Flowable] = []
+
+    def flush(tail: list[Flowable]) -> None:
+        nonlocal whole
+        if (whole and (head or tail)) or (head and tail and not body):
+            out.append(KeepTogether([*head, *body, *tail]))
+        elif (head and body) or (tail and body):
+            out.append(KeepEnd(list(head), list(body), tail))
+        else:
+            out.extend([*head, *body, *tail])
+        head.clear()
+        body.clear()
+        whole = False
+
+    for item in laid:
+        if item.keeping == "anchor":
+            anchors += item.flowables
+            continue
+        made, anchors = [*anchors, *item.flowables], []
+        if item.keeping == "lead":
+            if body:
+                flush([])
+            head.extend(made)
+        elif item.keeping == "tail":
+            flush(made)
+        else:
+            whole = whole or item.keeping == "whole"
+            body.extend(made)
+    flush([])
+    return out + anchors
+
+
+def first_style(body: str) -> str:
+    """Return the style of the first paragraph after a heading for a body style ('body' -> 'body_first')."""
+    return "body_first" if body == "body" else body
