@@ -227,3 +227,40 @@ def has_page_numbers(nodes: DocInlines) -> bool:
             case _:
                 pass
     return False
+
+
+def inline_page_targets(nodes: DocInlines) -> set[str]:
+    """Return the ids whose printed page generated inlines cite."""
+    out: set[str] = set()
+    for node in nodes:
+        match node:
+            case PageNumber(target=target):
+                out.add(target)
+            case PageRef(with_page=c) | Span(children=c) | Jump(children=c):
+                out |= inline_page_targets(c)
+            case _:
+                pass
+    return out
+
+
+def page_targets(blocks: DocBlocks) -> set[str]:
+    """Return the ids whose printed page generated blocks cite (so a writer can find those pages first)."""
+    out: set[str] = set()
+    for block in blocks:
+        match block:
+            case Para(inlines=inlines) | Head(inlines=inlines):
+                out |= inline_page_targets(inlines)
+            case DefinitionList(items=items):
+                for item in items:
+                    out |= inline_page_targets(item.term) | page_targets(item.details)
+            case Table(head=head, body=body):
+                out |= {t for row in (*head, *body) for cell in row for t in inline_page_targets(cell.inlines)}
+            case Div(blocks=inner):
+                out |= page_targets(inner)
+            case DrawnFigure(caption=caption):
+                out |= inline_page_targets(caption)
+            case Bullets(items=items):
+                out |= {t for line in items for t in inline_page_targets(line)}
+            case _:
+                pass
+    return out

@@ -16,7 +16,7 @@ from iwobook.model.document import (
     Show,
     Span,
 )
-from iwobook.model.symbols import PLACE_SYMBOLS
+from iwobook.model.symbols import MARKER_SYMBOLS
 from iwobook.transform.phrases import chapter_citation, joined, labelled, text
 
 
@@ -28,9 +28,9 @@ def lower_map(book: Book, loc: Loc) -> tuple[DocBlock, ...]:
     if data is None or drawing is None:
         return (Para(loc, text(loc, words("map.none"))),)
     key: list[DocInlines] = []
-    for kind, meaning in legend(book):
-        marker = words("map.marker", words=words(f"map.symbol.{kind.value}"), meaning=meaning)
-        key.append((Span(loc, "symbol", text(loc, PLACE_SYMBOLS[kind]), Show.EYES), Text(loc, " " + marker)))
+    for symbol, meaning in legend(book):
+        marker = words("map.marker", words=words(f"map.symbol.{symbol.value}"), meaning=meaning)
+        key.append((Span(loc, "symbol", text(loc, MARKER_SYMBOLS[symbol]), Show.EYES), Text(loc, " " + marker)))
     if any(p.shape for p in data.places):
         key.append(text(loc, words("map.shapes")))
     key += [text(loc, words("map.numbers")), text(loc, words("map.north"))]

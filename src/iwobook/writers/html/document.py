@@ -11,6 +11,7 @@ from typing import assert_never
 
 from iwobook.model import Figure, Heading, ListBlock, Paragraph, Quote
 from iwobook.model.document import (
+    Bullets,
     Cell,
     DateText,
     DefinitionList,
@@ -111,6 +112,8 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h(DIV_TAGS.get(role, "div"), attrs, render_doc_blocks(inner, ctx))]
         case Verse():
             return [render_verse(block)]
+        case Bullets(items=items, role=role):
+            return [h("ul", {"class": role}, [h("li", None, render_doc_inlines(line, ctx)) for line in items])]
         case _:
             assert_never(block)
 

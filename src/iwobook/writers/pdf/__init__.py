@@ -14,7 +14,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.cover import render_cover_image
 from iwobook.diagnostics import Code, Diagnostic, InputError
-from iwobook.model import Book, PageStart
+from iwobook.model import Book, GeneratedSection, PageStart
+from iwobook.model.document import page_targets
 from iwobook.walk import book_refs
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.canvas import BookCanvas, LayoutCanvas
@@ -114,12 +115,13 @@ def paginate_pdf(
 
 
 def cited_targets(book: Book) -> frozenset[str]:
-    """Return the ids of the targets whose page a printed cross-reference of book cites."""
+    """Return the ids of the targets whose page a printed cross-reference or a lowered section of book cites."""
+    lowered = {t for s in book.sections() if isinstance(s, GeneratedSection) for t in page_targets(s.blocks)}
     return frozenset(
         node.target
         for node, _owner in book_refs(book)
         if (target := book.targets.get(node.target)) is not None and target.kind in CITED_KINDS
-    )
+    ) | frozenset(lowered)
 
 
 def layout_pdf(

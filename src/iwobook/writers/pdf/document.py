@@ -20,7 +20,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from iwobook.figures import draw_figure
-from iwobook.model import Book, Figure, Heading, ListBlock, Loc, Paragraph, Quote
+from iwobook.model import Block, Book, Figure, Heading, ListBlock, Loc, Paragraph, Quote
 from iwobook.model.document import (
     Bullets,
     Cell,
@@ -55,8 +55,16 @@ from iwobook.writers.pdf.tags import Element, Role
 
 # paragraph styles by role; a role not listed takes the body style of its container
 PARA_STYLES = {"facts": "entry_meta", "appears": "entry_meta", "original-lang": "entry_meta", "key": "meta"}
-# the style of manuscript blocks inside a container, by the container's role
-BODY_STYLES = {"glossary": "body_first", "translation": "letter_text", "provenance": "small"}
+# the styles of manuscript blocks inside a container, by the container's role: a paragraph after the first, the first
+BODY_STYLES = {
+    "glossary": ("body", "body_first"),
+    "translation": ("letter_text", "letter_text"),
+    "provenance": ("small_next", "small"),
+    "places": ("entry_meta", "entry_meta"),
+}
+SECTION_BODY = ("body", "body_first")
+# the style of a definition list's terms, by the list's role (else an entry's name)
+TERM_STYLES = {"places": "label"}
 # structure elements of containers, by role
 DIV_ROLES = {"translation": Role.BLOCKQUOTE}
 HEAD_STYLES = {2: "entry_name", 3: "label"}
@@ -118,13 +126,21 @@ class DocumentWriter:
             case Jump(target=target, children=children):
                 return self.link(target, self.markup(children, family))
             case PageNumber(target=target):
-                return self.ts.markup.text(self.state.anchor_pages.get(target, "?"), family)
+                return self.ts.markup.text(self.page(target), family)
             case PageRef(target=target, with_page=children):
                 return self.link(target, self.markup(children, family))
             case DateText(text=text):
                 return self.ts.markup.text(text, family)
             case _:
                 return self.ts.markup.inlines((node,), family)
+
+    def page(self, target: str) -> str:
+        """Return the printed page of target: the one the layout before found (pages further on are only known
+        from it), else the one this layout drew it on, else a stand-in."""
+        citations = self.ts.markup.citations
+        if citations is not None and target in citations.pages:
+            return citations.pages[target]
+        return self.state.anchor_pages.get(target, citations.unknown if citations else "?")
 
     def link(self, target: str, inner: str) -> str:
         """Return markup linked to the named destination target (plain when the layout makes no links)."""
@@ -149,26 +165,35 @@ class DocumentWriter:
 
     # ------------------------------------------------------------ blocks
 
-    def blocks(self, blocks: DocBlocks, body: str = "body") -> list[Flowable]:
-        """Return the flowables of blocks, kept as their roles say (see the module's note)."""
-        laid: list[Laid] = []
-        for index, block in enumerate(blocks):
-            laid += self.lay(block, body if index else first_style(body))
-        return arrange(laid)
+    def blocks(self, blocks: DocBlocks) -> list[Flowable]:
+        """Return the flowables of a section's blocks, kept as their roles say (see the module's note)."""
+        return arrange(self.lay_all(blocks, SECTION_BODY))
 
-    def lay_all(self, blocks: DocBlocks, body: str) -> list[Laid]:
-        """Return the laid-out flowables of blocks inside a container."""
-        return [laid for block in blocks for laid in self.lay(block, body)]
+    def lay_all(self, blocks: DocBlocks, body: tuple[str, str]) -> list[Laid]:
+        """Return the laid-out flowables of blocks inside a container whose manuscript paragraphs take the styles
+        body (after the first, the first): each run of manuscript blocks is set as the author's text is."""
+        out: list[Laid] = []
+        run: list[Block] = []
+        for block in (*blocks, None):
+            if isinstance(block, Paragraph | Heading | ListBlock | Quote | Figure):
+                run.append(block)
+                continue
+            if run:
+                out += [Laid("body", [f]) for f in self.ts.blocks(tuple(run), *body)]
+                run = []
+            if block is not None:
+                out += self.lay(block, body)
+        return out
 
-    def lay(self, block: DocBlock, body: str) -> list[Laid]:
+    def lay(self, block: DocBlock, body: tuple[str, str]) -> list[Laid]:
         """Return the flowables of one block, with how they keep; manuscript blocks take the container's style."""
         structure = self.ts.structure
         match block:
             case Paragraph() | Heading() | ListBlock() | Quote() | Figure():
-                return [Laid("body", self.ts.blocks((block,), body, body))]
+                return [Laid("body", self.ts.blocks((block,), *body))]
             case Para(inlines=inlines, role=role, id=ident, key=key):
                 keeping = "lead" if role in LEAD_PARAS else "tail" if role in TAIL_PARAS else "body"
-                made = self.paragraph(inlines, PARA_STYLES.get(role, body), key)
+                made = self.paragraph(inlines, PARA_STYLES.get(role, body[1]), key)
                 return [*self.anchor(ident, block.loc), Laid(keeping, [made])]
             case Head(level=level, inlines=inlines, id=ident):
                 made = self.paragraph(inlines, HEAD_STYLES.get(level, "label"), role=structure.heading(level - 1))
@@ -178,7 +203,10 @@ class DocumentWriter:
                 return [Laid("body", [self.tabular(items), Spacer(1, 8)])]
             case DefinitionList(items=items, role=role):
                 with structure.within(Role.L):
-                    return [laid for item in items for laid in self.item(item, BODY_STYLES.get(role, body))]
+                    style = BODY_STYLES.get(role, body)
+                    return [
+                        laid for item in items for laid in self.item(item, style, TERM_STYLES.get(role, "entry_name"))
+                    ]
             case TableNode():
                 return [Laid("body", [self.table(block.head, block.body), Spacer(1, 8)])]
             case DrawnFigure():
@@ -202,12 +230,12 @@ class DocumentWriter:
         """Return the named destination (and page-start mark) of an id, or nothing."""
         return [Laid("anchor", [Anchor(self.state, ident, loc=loc)])] if ident else []
 
-    def item(self, item: Item, body: str) -> list[Laid]:
+    def item(self, item: Item, body: tuple[str, str], term_style: str = "entry_name") -> list[Laid]:
         """Return a definition list entry (an LI: its term the Lbl, its details the LBody): the term a destination
         when it has an id, leading its details."""
         structure = self.ts.structure
         with structure.within(Role.LI):
-            term = self.paragraph(item.term, "entry_name", item.key, Role.LBL)
+            term = self.paragraph(item.term, term_style, item.key, Role.LBL)
             term.keepWithNext = 1
             with structure.within(Role.LBODY):
                 details = self.lay_all(item.details, body)
@@ -362,8 +390,3 @@ def arrange(laid: list[Laid]) -> list[Flowable]:
             body.extend(made)
     flush([])
     return out + anchors
-
-
-def first_style(body: str) -> str:
-    """Return the style of the first paragraph after a heading for a body style ('body' -> 'body_first')."""
-    return "body_first" if body == "body" else body
