@@ -123,7 +123,9 @@ def test_the_index_lists_every_page_in_reading_order(editions: dict[str, Path]) 
     folder = editions["mini"]
     index = read_page(folder / "index.html")
     hrefs = [a["href"] for tag, a in index.elements if tag == "a" and a["href"].endswith(".html")]
-    assert hrefs == ["colophon.html", "intro.html", "arrival.html", "storm.html", "colophon.html"]  # then "Next"
+    reading = ["colophon.html", "intro.html", "arrival.html", "storm.html", "timeline.html", "characters.html"]
+    reading += ["letters.html", "terms.html", "appearances.html", "themes.html"]
+    assert hrefs == [*reading, "colophon.html"]  # then the footer's "Next"
     assert sorted(p.name for p in folder.glob("*.html")) == sorted({*hrefs, "index.html"})
     text = "".join(index.text)
     assert "The Lighthouse Keeper" in text and "Contents" in text
@@ -214,6 +216,7 @@ def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
         DefinitionList(at, items, "timeline"),
         Div(at, "original", (Verse(at, "ar", "سطر\nسطر"),), lang="ar"),
         DrawnFigure(at, drawing, (Text(at, "The island"),), "map-figure"),
+        DrawnFigure(at, drawing, (Text(at, "Drawn again"),), "again", "timeline"),
     )
     html = "".join(serialise(node) for node in render_doc_blocks(blocks, ctx))
     assert '<div class="table-wrap">\n<table>\n<caption class="visually-hidden">Themes by chapter</caption>' in html
@@ -223,8 +226,12 @@ def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
     assert '<p><a href="arrival.html">Chapter 1: Arrival</a></p>' in html
     assert '<div class="original" lang="ar" dir="rtl">' in html
     assert '<blockquote lang="ar" dir="rtl">\n<p>سطر<br>سطر</p>\n</blockquote>' in html
-    assert '<svg id="map-figure" class="drawing" width="101" height="40" viewBox="0 0 101 40" role="img"' in html
-    assert '<desc id="map-figure-desc">A map of the island</desc>' in html
+    assert '<figure id="map-figure" class="drawing">\n<svg id="map-figure-drawing" class="drawing" width="101"' in html
+    assert 'height="40" viewBox="0 0 101 40" role="img" aria-labelledby="map-figure-drawing-desc">' in html
+    assert '<desc id="map-figure-drawing-desc">A map of the island</desc>' in html
+    # a figure that names itself: the lowered drawing for wide screens, the timeline drawn again for a phone
+    assert '<figure id="again" class="drawing">\n<svg id="again-wide" class="wide"' in html
+    assert '<svg id="again-narrow" class="narrow" width="340"' in html
     assert '<tspan lang="ja">灯台島</tspan>' in html
     assert "<figcaption>The island</figcaption>" in html
 
@@ -259,3 +266,33 @@ def test_images_browsers_cannot_show_are_made_png() -> None:
     extension, data = encode_image(make("TIFF"))
     with Image.open(io.BytesIO(data)) as image:
         assert (extension, image.format, image.size) == ("png", "PNG", (3, 2))
+
+
+def test_generated_sections_have_pages_with_their_figures_and_tables(editions: dict[str, Path]) -> None:
+    """The study guide's timeline and map: each drawn twice (for a wide and a narrow screen) with one text
+    alternative each; the theme tracker a table with every chapter's column; glossaries with their ARIA role."""
+    guide = editions["guide"]
+    for name in ("timeline", "map"):
+        page = read_page(guide / f"{name}.html")
+        svgs = [a for tag, a in page.elements if tag == "svg"]
+        assert [a["class"] for a in svgs] == ["wide", "narrow"], name
+        assert all(a["role"] == "img" and a["aria-labelledby"] for a in svgs), name
+    tracker = read_page(guide / "themes.html")
+    columns = [a for tag, a in tracker.elements if tag == "th" and a.get("scope") == "col"]
+    assert len(columns) == 1 + 13  # the theme column and one per chapter
+    characters = read_page(guide / "characters.html")
+    assert ("section", {"id": "characters", "class": "characters", "role": "doc-glossary"}) in [
+        (tag, {k: v for k, v in a.items() if k != "aria-labelledby"}) for tag, a in characters.elements
+    ]
+    index = read_page(guide / "index.html")
+    assert {"characters.html", "letters.html", "terms.html", "timeline.html", "map.html", "themes.html"} <= {
+        a["href"] for tag, a in index.elements if tag == "a"
+    }
+
+
+def test_cross_references_link_to_the_entry_on_its_page(editions: dict[str, Path]) -> None:
+    """A chapter's cross-reference to a character goes to the character's entry on the characters page."""
+    mini = editions["mini"]
+    arrival = read_page(mini / "arrival.html")
+    hrefs = [a["href"] for tag, a in arrival.elements if tag == "a"]
+    assert any(h.startswith("characters.html#") for h in hrefs)

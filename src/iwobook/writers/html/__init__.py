@@ -5,7 +5,7 @@ Layout of the folder: index.html (the title page and the contents), one page per
 subsets of the style sheet's fallback fonts for the characters a reader's own fonts may lack, with their
 licences. Pages link to each other (previous, contents, next; cross-references to the entry on its page),
 have landmarks (header, main, the footer's reading-order nav), lang and dir on every run in another
-language, and need no JavaScript.
+language, the map and timeline as inline SVG (drawn again for a phone's width), and need no JavaScript.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from iwobook.config import BuildConfig
-from iwobook.model import Book
+from iwobook.model import Blocks, Book, Section
 from iwobook.writers.html.content import Context
 from iwobook.writers.html.fonts import collect_licences, make_web_fonts
 from iwobook.writers.html.images import collect_images
@@ -25,11 +25,20 @@ from iwobook.writers.html.styles import STYLESHEET_FILE, render_stylesheet
 __all__ = ["render_html"]
 
 
+def collect_blocks(book: Book) -> list[Blocks]:
+    """Return every block sequence of the book that can hold images, in reading order then data order."""
+    blocks: list[Blocks] = [s.blocks for s in book.sections() if isinstance(s, Section)]
+    blocks += [c.description for c in book.characters]
+    blocks += [le.text + le.provenance for le in book.letters]
+    blocks += [t.definition for t in book.terms]
+    return blocks
+
+
 def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> dict[str, bytes]:
     """Return the files of the HTML edition of a prepared book by their path in its folder; the same book and
     configuration give the same bytes."""
     pages = plan_pages(book)
-    images = collect_images(config, [page.section.blocks for page in pages])
+    images = collect_images(config, collect_blocks(book))
     ctx = Context(book, book.metadata.language, map_section_files(book, pages), {p: f for p, (f, _) in images.items()})
     first = pages[0] if pages else None
     index = render_shell(

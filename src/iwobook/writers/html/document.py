@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from iwobook.figures import draw_figure
 from iwobook.model import Figure, Heading, ListBlock, Paragraph, Quote
 from iwobook.model.document import (
     Bullets,
@@ -37,6 +38,10 @@ from iwobook.writers.html.markup import Element, Node, h, make_lang_attrs
 from iwobook.writers.html.svg import render_svg
 
 VISUALLY_HIDDEN = "visually-hidden"
+# a figure that names itself is drawn again for a phone: for this width (points) with labels of this size, so
+# that at 390 px its labels are drawn some 10 px high (the style sheet shows one of the two drawings)
+NARROW_WIDTH = 340.0
+NARROW_LABELS = 9.5
 # the element a container's role is written as (a div otherwise)
 DIV_TAGS = {"letter": "section", "translation": "blockquote"}
 # spans written as their own element (a span otherwise)
@@ -104,9 +109,8 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h("dl", {"class": role}, [node for item in items for node in render_item(item, ctx)])]
         case Table():
             return [render_table(block, ctx)]
-        case DrawnFigure(drawing=drawing, caption=caption, id=ident):
-            svg = render_svg(drawing, ident or "figure", ctx.lang)
-            return [h("figure", {"class": "drawing"}, svg, h("figcaption", None, render_doc_inlines(caption, ctx)))]
+        case DrawnFigure():
+            return [render_figure(block, ctx)]
         case Div(role=role, blocks=inner, id=ident, lang=lang):
             attrs = {"id": ident, "class": role, **(make_lang_attrs(lang) if lang else {})}
             return [h(DIV_TAGS.get(role, "div"), attrs, render_doc_blocks(inner, ctx))]
@@ -116,6 +120,23 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h("ul", {"class": role}, [h("li", None, render_doc_inlines(line, ctx)) for line in items])]
         case _:
             assert_never(block)
+
+
+def render_figure(figure: DrawnFigure, ctx: Context) -> Element:
+    """Return a drawn figure with its caption: the drawing as lowered and, when the figure names itself, a
+    drawing for a phone's width with larger labels; the style sheet shows one of the two (the other is not
+    displayed, so assistive technology meets one text alternative)."""
+    ident = figure.id or "figure"
+    narrow = draw_figure(ctx.book, figure.figure, NARROW_WIDTH, NARROW_LABELS) if figure.figure else None
+    if narrow is None:
+        svgs = [render_svg(figure.drawing, f"{ident}-drawing", "drawing", ctx.lang)]
+    else:
+        svgs = [
+            render_svg(figure.drawing, f"{ident}-wide", "wide", ctx.lang),
+            render_svg(narrow, f"{ident}-narrow", "narrow", ctx.lang),
+        ]
+    caption = h("figcaption", None, render_doc_inlines(figure.caption, ctx))
+    return h("figure", {"id": figure.id, "class": "drawing"}, svgs, caption)
 
 
 def render_item(item: Item, ctx: Context) -> list[Node]:

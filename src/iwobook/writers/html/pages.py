@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.model import CrossRef, Inlines, Section, SectionKind, TargetKind, anchors
+from iwobook.model import CrossRef, GeneratedSection, Inlines, Section, SectionKind, TargetKind, anchors
 from iwobook.walk import section_inlines
 from iwobook.writers.html.content import Context, render_blocks, render_inlines, render_text
+from iwobook.writers.html.document import render_doc_blocks
 from iwobook.writers.html.markup import Child, Element, Node, h, make_lang_attrs
 from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
 from iwobook.writers.html.styles import STYLESHEET_FILE
 
 MAIN_ID = "main"
+# the ARIA role of a lowered section's role
+SECTION_ROLES = {"glossary": "doc-glossary", "appendix": "doc-appendix"}
 
 
 def render_shell(title: str, ctx: Context, content: Child, sequence: Element | None, is_index: bool) -> Element:
@@ -145,7 +148,31 @@ def render_part_title(page: SectionPage, ctx: Context) -> Element | None:
 
 def render_section_page(page: SectionPage, ctx: Context) -> list[Node]:
     """Return a section page's content: its part's title where the part begins, then the section."""
-    return [node for node in (render_part_title(page, ctx), render_prose_section(page.section, ctx)) if node]
+    section = page.section
+    match section:
+        case Section():
+            body = render_prose_section(section, ctx)
+        case GeneratedSection():
+            body = render_generated(section, ctx)
+        case _:
+            assert_never(section)
+    return [node for node in (render_part_title(page, ctx), body) if node is not None]
+
+
+def render_generated(section: GeneratedSection, ctx: Context) -> Element:
+    """Return a generated section: its title and its lowered blocks, classed by its kind, with the ARIA role of
+    what it is for readers (a glossary, an appendix)."""
+    return h(
+        "section",
+        {
+            "id": section.id,
+            "class": section.source.value,
+            "role": SECTION_ROLES.get(section.role, ""),
+            "aria-labelledby": anchors.heading_id(section.id),
+        },
+        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
+        render_doc_blocks(section.blocks, ctx),
+    )
 
 
 def render_prose_section(section: Section, ctx: Context) -> Element:

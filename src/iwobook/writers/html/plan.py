@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part, Section
+from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part
 
 INDEX_FILE = "index.html"
 CONTENTS_ID = "contents"
@@ -17,7 +17,7 @@ class SectionPage:
 
     file: str
     title: str
-    section: Section
+    section: AnySection
     part: Part
 
 
@@ -44,13 +44,12 @@ def is_contents(section: AnySection) -> bool:
 
 
 def plan_pages(book: Book) -> tuple[SectionPage, ...]:
-    """Return the pages of every prose section in reading order (the generated sections join the edition once
-    the shared lowering gives them as document nodes)."""
+    """Return the pages of every section in reading order but the contents (the index holds it)."""
     taken: set[str] = set()
     pages: list[SectionPage] = []
     for part in book.parts:
         for section in part.sections:
-            if isinstance(section, Section):
+            if not is_contents(section):
                 pages.append(SectionPage(make_file_name(section.id, taken), listed_title(book, section), section, part))
     return tuple(pages)
 

@@ -102,15 +102,16 @@ def render_shape(shape: Shape, lang: str) -> list[Element]:
             assert_never(shape)
 
 
-def render_svg(drawing: Drawing, ident: str, lang: str) -> Element:
-    """Return the drawing as an inline <svg role="img">: title, text alternative, white ground, shapes."""
+def render_svg(drawing: Drawing, ident: str, role: str, lang: str) -> Element:
+    """Return the drawing as an inline <svg role="img"> with the class role: title, text alternative, white
+    ground, shapes."""
     width, height = str(math.ceil(drawing.width)), str(math.ceil(drawing.height))
     desc_id = f"{ident}-desc"
     return h(
         "svg",
         {
             "id": ident,
-            "class": "drawing",
+            "class": role,
             "width": width,
             "height": height,
             "viewBox": f"0 0 {width} {height}",
