@@ -54,7 +54,9 @@ class Word:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A prose section from a Markdown file; chapters carry setting, themes and questions."""
+    """A prose section from a Markdown file; chapters carry setting, themes and questions. Once lowered
+    (transform.lower_book) a chapter's furniture is generic document nodes: before, the lines under its title
+    (who is in it, its words to know); after, what follows its text (its questions, its themes)."""
 
     loc: Loc
     id: str
@@ -67,6 +69,8 @@ class Section:
     number: int = 0
     places: tuple[str, ...] = ()
     vocabulary: tuple[Word, ...] = ()
+    before: DocBlocks = ()
+    after: DocBlocks = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,12 +100,13 @@ class Para:
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    """A heading inside a generated section (level 2 or 3)."""
+    """A heading inside a generated section or a chapter's furniture (level 2 or 3); role names what it heads."""
 
     loc: Loc
     level: int
     inlines: DocInlines
     id: str = ""
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,11 +187,14 @@ class Verse:
 
 @dataclass(frozen=True, slots=True)
 class Bullets:
-    """A list of short generated lines (a map's key), each a run of inlines."""
+    """A list of lines, each a run of inlines: bulleted (a map's key) or numbered (a chapter's questions); keys,
+    when given, are the lines' page-start keys."""
 
     loc: Loc
     items: tuple[DocInlines, ...]
     role: str = ""
+    numbered: bool = False
+    keys: tuple[str, ...] = ()
 
 
 DocBlock: TypeAlias = Block | Para | Head | DefinitionList | Table | DrawnFigure | Div | Verse | Bullets

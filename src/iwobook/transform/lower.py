@@ -1,8 +1,10 @@
-"""The lowering transform: every generated section becomes generic document nodes with its final wording.
+"""The lowering transform: every generated section and every chapter's furniture becomes generic document nodes
+with its final wording.
 
-A writer renders a lowered section's blocks (GeneratedSection.blocks) like any other document nodes; a new
-generated section is a Generated kind and one lowering function here. Only the contents is still laid out by
-the writers (it needs the PDF's page-number forms and is the EPUB's navigation document).
+A writer renders a lowered section's blocks (GeneratedSection.blocks) and a chapter's furniture (Section.before
+and Section.after) like any other document nodes; a new generated section is a Generated kind and one lowering
+function here, a new piece of chapter furniture one function in transform.chapter. Only the contents is still
+laid out by the writers (it needs the PDF's page-number forms and is the EPUB's navigation document).
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import assert_never
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter, Part
+from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter, Part, SectionKind
 from iwobook.model.document import DocBlock
 from iwobook.transform.aids import lower_appearances, lower_themes
+from iwobook.transform.chapter import lower_chapter
 from iwobook.transform.glossary import lower_characters, lower_terms
 from iwobook.transform.letters import lower_letters
 from iwobook.transform.map import lower_map
@@ -57,7 +60,8 @@ def section_role(section: GeneratedSection, matter: Matter) -> str:
 
 
 def lower_book(book: Book) -> Book:
-    """Return an indexed book (targets and appearances collected) with every generated section's body lowered."""
+    """Return an indexed book (targets and appearances collected) with every generated section's body and every
+    chapter's furniture lowered."""
     parts: list[Part] = []
     for part in book.parts:
         sections: list[AnySection] = []
@@ -65,6 +69,9 @@ def lower_book(book: Book) -> Book:
             if isinstance(section, GeneratedSection):
                 blocks = lower_section(book, section)
                 section = replace(section, blocks=blocks, role=section_role(section, part.matter))
+            elif section.kind is SectionKind.CHAPTER:
+                before, after = lower_chapter(book, section)
+                section = replace(section, before=before, after=after)
             sections.append(section)
         parts.append(replace(part, sections=tuple(sections)))
     return replace(book, parts=tuple(parts))

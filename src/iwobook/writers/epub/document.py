@@ -38,9 +38,9 @@ from iwobook.writers.epub.svg import render_svg
 
 VISUALLY_HIDDEN = "visually-hidden"
 # the element a container's role is written as (a div otherwise)
-DIV_TAGS = {"letter": "section", "translation": "blockquote"}
+DIV_TAGS = {"letter": "section", "translation": "blockquote", "questions": "section"}
 # spans written as their own element (a span otherwise)
-SPAN_TAGS = {"dfn": "dfn"}
+SPAN_TAGS = {"dfn": "dfn", "term": "dfn"}
 
 
 def render_doc_inlines(nodes: DocInlines, ctx: Context, in_link: bool = False) -> list[Node]:
@@ -114,10 +114,19 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h(DIV_TAGS.get(role, "div"), attrs, render_doc_blocks(inner, ctx))]
         case Verse():
             return [render_verse(block)]
-        case Bullets(items=items, role=role):
-            return [h("ul", {"class": role}, [h("li", None, render_doc_inlines(line, ctx)) for line in items])]
+        case Bullets():
+            return [render_lines(block, ctx)]
         case _:
             assert_never(block)
+
+
+def render_lines(block: Bullets, ctx: Context) -> Element:
+    """Return a list of lines: bulleted (ul) or numbered (ol), each line keyed as the list says."""
+    keys = block.keys or ("",) * len(block.items)
+    lines = [
+        h("li", {BLOCK_KEY: key}, render_doc_inlines(line, ctx)) for line, key in zip(block.items, keys, strict=True)
+    ]
+    return h("ol" if block.numbered else "ul", {"class": block.role}, lines)
 
 
 def render_item(item: Item, ctx: Context) -> list[Node]:

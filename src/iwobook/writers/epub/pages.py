@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import assert_never
 
 from iwobook.config import Paper
-from iwobook.model import CrossRef, Inlines, Matter, Part, Section, SectionKind, TargetKind, anchors, block_key
-from iwobook.walk import section_inlines
+from iwobook.model import Matter, Part, Section, SectionKind, anchors
 from iwobook.writers.epub.content import (
-    BLOCK_KEY,
     Context,
     render_blocks,
-    render_inlines,
     render_text,
 )
+from iwobook.writers.epub.document import render_doc_blocks
 from iwobook.writers.epub.markup import Element, Node, h
 
 MATTER_TYPES = {Matter.FRONT: "frontmatter", Matter.BODY: "bodymatter", Matter.BACK: "backmatter"}
@@ -136,75 +134,10 @@ def render_plain_section(section: Section, ctx: Context, attrs: dict[str, str], 
     )
 
 
-def find_cast(section: Section, ctx: Context) -> list[str]:
-    """Return the ids of the characters a chapter cross-references, in order of first mention."""
-    cast: list[str] = []
-    for node in section_inlines(section):
-        if isinstance(node, CrossRef) and node.target not in cast:
-            target = ctx.book.targets.get(node.target)
-            if target is not None and target.kind is TargetKind.CHARACTER:
-                cast.append(node.target)
-    return cast
-
-
-def render_labelled(label: str, css: str, ctx: Context, *content: Node | list[Node]) -> Element:
-    """Return a paragraph that starts with a bold-ish 'label:' (label is its message key) and then content."""
-    return h("p", {"class": css}, h("span", {"class": "label"}, ctx.words.label(label)), " ", *content)
-
-
-def render_question(question: Inlines, ctx: Context) -> Element:
-    """Return a discussion question as a list item, keyed by its first inline (as the print edition keys it)."""
-    return h("li", {BLOCK_KEY: block_key(question[0].loc) if question else ""}, render_inlines(question, ctx, ctx.lang))
-
-
-def render_vocabulary(section: Section, ctx: Context) -> Element | None:
-    """Return a chapter's 'Words to know: word: meaning; ...' paragraph (as the print edition sets it), or None."""
-    if not section.vocabulary:
-        return None
-    before, _, rest = ctx.words("chapter.vocabulary_entry", word="\x00", meaning="\x01").partition("\x00")
-    middle, _, after = rest.partition("\x01")
-    entries: list[Node] = []
-    for index, word in enumerate(section.vocabulary):
-        if index:
-            entries.append(ctx.words("format.series"))
-        entries += [before, h("dfn", None, render_text(word.word, ctx.lang)), middle]
-        entries += [*render_inlines(word.meaning, ctx, ctx.lang), after]
-    return h(
-        "p",
-        {"class": "vocabulary", BLOCK_KEY: block_key(section.vocabulary[0].loc)},
-        h("span", {"class": "label"}, ctx.words.label("chapter.vocabulary")),
-        " ",
-        [e for e in entries if e != ""],
-    )
-
-
-def render_theme_line(section: Section, ctx: Context) -> Element | None:
-    """Return a chapter's 'Themes: [L] Leadership; ...' line (symbols as in the theme tracker), or None."""
-    if not section.themes:
-        return None
-    themes = {theme.id: theme for theme in ctx.book.themes}
-    labels = []
-    for ident in section.themes:
-        theme = themes.get(ident)
-        labels.append(ident if theme is None else f"[{theme.symbol}] {theme.label}" if theme.symbol else theme.label)
-    return h(
-        "p",
-        {"id": anchors.themes_id(section.id), "class": "themes"},
-        h("span", {"class": "label"}, ctx.words.label("chapter.themes")),
-        " ",
-        render_text(ctx.words("format.series").join(labels), ctx.lang),
-    )
-
-
 def render_chapter(section: Section, ctx: Context) -> Element:
-    """Return a chapter: number and title, setting, characters, body, discussion questions and themes."""
+    """Return a chapter: number and title, setting and the lines under its title, body, then what follows it
+    (its questions and themes, lowered)."""
     lang = ctx.lang
-    cast: list[Node] = []
-    for ident in find_cast(section, ctx):
-        target = ctx.book.targets[ident]
-        href = ctx.resolve_target(ident)
-        name = render_text(target.label, lang)
-        cast += ([ctx.words("format.comma")] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
     header = h(
         "header",
         None,
@@ -216,18 +149,7 @@ def render_chapter(section: Section, ctx: Context) -> Element:
             h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
         ),
         h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
-        render_labelled("chapter.cast", "cast", ctx, cast) if cast else None,
-        render_vocabulary(section, ctx),
-    )
-    questions = (
-        h(
-            "section",
-            {"id": anchors.questions_id(section.id), "class": "questions"},
-            h("h2", None, ctx.words("chapter.questions")),
-            h("ol", None, [render_question(q, ctx) for q in section.questions]),
-        )
-        if section.questions
-        else None
+        render_doc_blocks(section.before, ctx),
     )
     return h(
         "section",
@@ -239,6 +161,5 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         },
         header,
         render_blocks(section.blocks, ctx, lang),
-        questions,
-        render_theme_line(section, ctx),
+        render_doc_blocks(section.after, ctx),
     )

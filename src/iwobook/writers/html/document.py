@@ -43,9 +43,9 @@ VISUALLY_HIDDEN = "visually-hidden"
 NARROW_WIDTH = 340.0
 NARROW_LABELS = 9.5
 # the element a container's role is written as (a div otherwise)
-DIV_TAGS = {"letter": "section", "translation": "blockquote"}
+DIV_TAGS = {"letter": "section", "translation": "blockquote", "questions": "section"}
 # spans written as their own element (a span otherwise)
-SPAN_TAGS = {"dfn": "dfn"}
+SPAN_TAGS = {"dfn": "dfn", "term": "dfn"}
 
 
 def render_doc_inlines(nodes: DocInlines, ctx: Context, in_link: bool = False) -> list[Node]:
@@ -113,13 +113,22 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [render_figure(block, ctx)]
         case Div(role=role, blocks=inner, id=ident, lang=lang):
             attrs = {"id": ident, "class": role, **(make_lang_attrs(lang) if lang else {})}
-            return [h(DIV_TAGS.get(role, "div"), attrs, render_doc_blocks(inner, ctx))]
+            tag = DIV_TAGS.get(role, "div")
+            if tag == "section" and inner and isinstance(inner[0], Head) and inner[0].id:
+                attrs["aria-labelledby"] = inner[0].id  # a section is named by its heading
+            return [h(tag, attrs, render_doc_blocks(inner, ctx))]
         case Verse():
             return [render_verse(block)]
-        case Bullets(items=items, role=role):
-            return [h("ul", {"class": role}, [h("li", None, render_doc_inlines(line, ctx)) for line in items])]
+        case Bullets():
+            return [render_lines(block, ctx)]
         case _:
             assert_never(block)
+
+
+def render_lines(block: Bullets, ctx: Context) -> Element:
+    """Return a list of lines: bulleted (ul) or numbered (ol)."""
+    lines = [h("li", None, render_doc_inlines(line, ctx)) for line in block.items]
+    return h("ol" if block.numbered else "ul", {"class": block.role}, lines)
 
 
 def render_figure(figure: DrawnFigure, ctx: Context) -> Element:

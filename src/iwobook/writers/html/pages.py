@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.model import CrossRef, GeneratedSection, Inlines, Section, SectionKind, TargetKind, anchors
-from iwobook.walk import section_inlines
-from iwobook.writers.html.content import Context, render_blocks, render_inlines, render_text
+from iwobook.model import GeneratedSection, Section, SectionKind, anchors
+from iwobook.writers.html.content import Context, render_blocks, render_text
 from iwobook.writers.html.document import render_doc_blocks
 from iwobook.writers.html.markup import Child, Element, Node, h, make_lang_attrs
 from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
@@ -199,54 +198,10 @@ def render_plain_section(section: Section, ctx: Context, first: Node | None) -> 
     )
 
 
-def find_cast(section: Section, ctx: Context) -> list[str]:
-    """Return the ids of the characters a chapter cross-references, in order of first mention."""
-    cast: list[str] = []
-    for node in section_inlines(section):
-        if isinstance(node, CrossRef) and node.target not in cast:
-            target = ctx.book.targets.get(node.target)
-            if target is not None and target.kind is TargetKind.CHARACTER:
-                cast.append(node.target)
-    return cast
-
-
-def render_labelled(label: str, css: str, ctx: Context, *content: Node | list[Node]) -> Element:
-    """Return a paragraph that starts with 'label:' (label is its message key) and then content."""
-    return h("p", {"class": css}, h("span", {"class": "label"}, ctx.words.label(label)), " ", *content)
-
-
-def render_question(question: Inlines, ctx: Context) -> Element:
-    """Return a discussion question as a list item."""
-    return h("li", None, render_inlines(question, ctx, ctx.lang))
-
-
-def render_theme_line(section: Section, ctx: Context) -> Element | None:
-    """Return a chapter's 'Themes: [L] Leadership; ...' line (symbols as in the theme tracker), or None."""
-    if not section.themes:
-        return None
-    themes = {theme.id: theme for theme in ctx.book.themes}
-    labels = []
-    for ident in section.themes:
-        theme = themes.get(ident)
-        labels.append(ident if theme is None else f"[{theme.symbol}] {theme.label}" if theme.symbol else theme.label)
-    return h(
-        "p",
-        {"id": anchors.themes_id(section.id), "class": "themes"},
-        h("span", {"class": "label"}, ctx.words.label("chapter.themes")),
-        " ",
-        render_text(ctx.words("format.series").join(labels), ctx.lang),
-    )
-
-
 def render_chapter(section: Section, ctx: Context) -> Element:
-    """Return a chapter: number and title, setting, characters, body, discussion questions and themes."""
+    """Return a chapter: number and title, setting and the lines under its title, body, then what follows it
+    (its questions and themes, lowered)."""
     lang = ctx.lang
-    cast: list[Node] = []
-    for ident in find_cast(section, ctx):
-        target = ctx.book.targets[ident]
-        href = ctx.resolve_target(ident)
-        name = render_text(target.label, lang)
-        cast += ([ctx.words("format.comma")] if cast else []) + ([h("a", {"href": href}, name)] if href else name)
     header = h(
         "header",
         None,
@@ -258,24 +213,12 @@ def render_chapter(section: Section, ctx: Context) -> Element:
             h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
         ),
         h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
-        render_labelled("chapter.cast", "cast", ctx, cast) if cast else None,
-    )
-    questions = anchors.questions_id(section.id)
-    asked = (
-        h(
-            "section",
-            {"id": questions, "class": "questions", "aria-labelledby": anchors.heading_id(questions)},
-            h("h2", {"id": anchors.heading_id(questions)}, ctx.words("chapter.questions")),
-            h("ol", None, [render_question(q, ctx) for q in section.questions]),
-        )
-        if section.questions
-        else None
+        render_doc_blocks(section.before, ctx),
     )
     return h(
         "article",
         {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
         header,
         render_blocks(section.blocks, ctx, lang),
-        asked,
-        render_theme_line(section, ctx),
+        render_doc_blocks(section.after, ctx),
     )

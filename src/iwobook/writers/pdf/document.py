@@ -17,7 +17,7 @@ from typing import assert_never
 from xml.sax.saxutils import quoteattr
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, ListItem, Spacer, Table, TableStyle
 
 from iwobook.figures import draw_figure
 from iwobook.model import Block, Book, Figure, Heading, ListBlock, Loc, Paragraph, Quote
@@ -51,10 +51,19 @@ from iwobook.writers.pdf.flowables import Anchor, BookParagraph, KeyedParagraph,
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.keeping import KeepEnd
 from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.tagged import TaggedList
 from iwobook.writers.pdf.tags import Element, Role
 
 # paragraph styles by role; a role not listed takes the body style of its container
-PARA_STYLES = {"facts": "entry_meta", "appears": "entry_meta", "original-lang": "entry_meta", "key": "meta"}
+PARA_STYLES = {
+    "facts": "entry_meta",
+    "appears": "entry_meta",
+    "original-lang": "entry_meta",
+    "key": "meta",
+    "cast": "meta",
+    "vocabulary": "vocabulary",
+    "themes": "meta",
+}
 # the styles of manuscript blocks inside a container, by the container's role: a paragraph after the first, the first
 BODY_STYLES = {
     "glossary": ("body", "body_first"),
@@ -68,6 +77,10 @@ TERM_STYLES = {"places": "label"}
 # structure elements of containers, by role
 DIV_ROLES = {"translation": Role.BLOCKQUOTE}
 HEAD_STYLES = {2: "entry_name", 3: "label"}
+# the style of a heading by its role, before its level's
+HEAD_ROLE_STYLES = {"questions": "label"}
+# the style of a list's lines by the list's role
+LINE_STYLES = {"questions": "question"}
 CELL_STYLES = {
     "head": "label",
     "head-mark": "timeline_date",
@@ -85,6 +98,7 @@ CENTRED_CELLS = frozenset({"head-mark", "tagged", "untagged"})
 # the cell role of a term's span in a tabular list
 ROLE_CELLS = {"event-number": "number", "date": "date"}
 BOLD_SPANS = frozenset({"label", "kind"})
+ITALIC_SPANS = frozenset({"term"})
 LEAD_PARAS = frozenset({"facts", "original-lang"})
 TAIL_PARAS = frozenset({"appears"})
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
@@ -122,7 +136,7 @@ class DocumentWriter:
                 return ""
             case Span(role=role, children=children):
                 inner = self.markup(children, family)
-                return f"<b>{inner}</b>" if role in BOLD_SPANS else inner
+                return f"<b>{inner}</b>" if role in BOLD_SPANS else f"<i>{inner}</i>" if role in ITALIC_SPANS else inner
             case Jump(target=target, children=children):
                 return self.link(target, self.markup(children, family))
             case PageNumber(target=target):
@@ -158,7 +172,10 @@ class DocumentWriter:
 
             made = LateParagraph(make, self.ts.styles[style])
         elif key:
-            made = KeyedParagraph(self.markup(nodes, family), self.ts.styles[style], state=self.state, key=key)
+            first = len(self.ts.markup.cited)
+            markup = self.markup(nodes, family)
+            cited = tuple(self.ts.markup.cited[first:])  # page citations, print's own words, are not counted
+            made = KeyedParagraph(markup, self.ts.styles[style], state=self.state, key=key, cited=cited)
         else:
             made = BookParagraph(self.markup(nodes, family), self.ts.styles[style])
         return self.ts.structure.tag(made, role)
@@ -195,8 +212,9 @@ class DocumentWriter:
                 keeping = "lead" if role in LEAD_PARAS else "tail" if role in TAIL_PARAS else "body"
                 made = self.paragraph(inlines, PARA_STYLES.get(role, body[1]), key)
                 return [*self.anchor(ident, block.loc), Laid(keeping, [made])]
-            case Head(level=level, inlines=inlines, id=ident):
-                made = self.paragraph(inlines, HEAD_STYLES.get(level, "label"), role=structure.heading(level - 1))
+            case Head(level=level, inlines=inlines, id=ident, role=role):
+                shown = HEAD_ROLE_STYLES.get(role) or HEAD_STYLES.get(level, "label")
+                made = self.paragraph(inlines, shown, role=structure.heading(level - 1))
                 made.keepWithNext = 1
                 return [*self.anchor(ident, block.loc), Laid("lead", [made])]
             case DefinitionList(items=items, role=role) if role in TABULAR_LISTS:
@@ -217,6 +235,8 @@ class DocumentWriter:
                     with structure.within(DIV_ROLES[role], lang=lang):
                         return [*self.anchor(ident, block.loc), *self.lay_all(inner, style)]
                 return [*self.anchor(ident, block.loc), *self.lay_all(inner, style)]
+            case Bullets(numbered=True):
+                return [Laid("body", [self.numbered(block)])]
             case Bullets(items=items):
                 return [Laid("body", [self.paragraph(line, "meta") for line in items])]
             case Verse(lang=lang, text=text):
@@ -240,6 +260,27 @@ class DocumentWriter:
             with structure.within(Role.LBODY):
                 details = self.lay_all(item.details, body)
         return [*self.anchor(item.id, item.loc), Laid("lead", [term]), *details]
+
+    def numbered(self, block: Bullets) -> Flowable:
+        """Return a numbered list (an L: each line an LI, its number the Lbl, its text the LBody), each line keyed
+        where the list gives keys."""
+        structure = self.ts.structure
+        style = LINE_STYLES.get(block.role, "list_item")
+        keys = block.keys or ("",) * len(block.items)
+        items = []
+        with structure.within(Role.L):
+            for line, key in zip(block.items, keys, strict=True):
+                with structure.within(Role.LI), structure.within(Role.LBODY):
+                    items.append(ListItem(self.paragraph(line, style, key)))
+        shown = self.ts.styles[style]
+        return TaggedList(
+            items,
+            bulletType="1",
+            bulletFormat="%s.",
+            bulletFontName=shown.fontName,
+            bulletFontSize=shown.fontSize,
+            leftIndent=shown.fontSize * 1.8,
+        )
 
     def figure(self, block: DrawnFigure) -> list[Flowable]:
         """Return a drawn figure (a Figure with its alt text) drawn for the text width, and its caption."""

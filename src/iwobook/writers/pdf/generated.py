@@ -15,7 +15,7 @@ from iwobook.model import (
     anchors,
 )
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.flowables import Anchor, BookParagraph, TocLine
+from iwobook.writers.pdf.flowables import BookParagraph, TocLine
 from iwobook.writers.pdf.pages import PageState
 from iwobook.writers.pdf.tags import Role
 
@@ -39,17 +39,6 @@ class GeneratedWriter:
     def _paragraph(self, markup: str, style: str, role: Role = Role.P) -> Flowable:
         """Return a paragraph (an element of role) of ready markup."""
         return self.ts.structure.tag(BookParagraph(markup, self.ts.styles[style]), role)
-
-    def mark(self, key: str) -> Flowable:
-        """Return an invisible mark where a generated line begins, so a page starting there is located."""
-        return Anchor(self.state, key)
-
-    def theme_line(self, theme_ids: tuple[str, ...]) -> Flowable:
-        """Return the themes of a chapter with their symbols."""
-        themes = {t.id: t for t in self.book.themes}
-        family = self.ts.family_of["meta"]
-        labels = [f"[{themes[t].symbol}] {themes[t].label}" if themes[t].symbol else themes[t].label for t in theme_ids]
-        return self.labelled("chapter.themes", self.ts.markup.text(self.words("format.series").join(labels), family))
 
     def colophon_metadata(self) -> list[Flowable]:
         """Return the metadata block printed above the colophon's text."""

@@ -7,29 +7,24 @@ from functools import partial
 from typing import assert_never
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, ListItem, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from iwobook.model import (
     AnySection,
     Book,
-    CrossRef,
     Generated,
     GeneratedSection,
     Matter,
     Part,
     Section,
     SectionKind,
-    TargetKind,
     anchors,
-    block_key,
 )
-from iwobook.walk import section_inlines
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.document import DocumentWriter
 from iwobook.writers.pdf.flowables import (
     Anchor,
     CoverImage,
-    KeyedParagraph,
     LazySection,
     MatterStart,
     NotesFill,
@@ -42,7 +37,7 @@ from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
-from iwobook.writers.pdf.tagged import GroupMark, TaggedList
+from iwobook.writers.pdf.tagged import GroupMark
 from iwobook.writers.pdf.tags import Element, Role
 
 
@@ -239,69 +234,11 @@ class StoryBuilder:
         out += [number, ts.structure.share(ts.plain(chapter.title, "chapter_title"), number)]
         if chapter.setting:
             out.append(ts.plain(chapter.setting, "setting"))
-        present = self._characters_present(chapter)
-        if present:
-            comma = ts.markup.text(self.words("format.comma"), ts.family_of["meta"])
-            names = comma.join(ts.markup.link(cid, label, ts.family_of["meta"]) for cid, label in present)
-            out.append(self.generated.labelled("chapter.cast", names))
-        if chapter.vocabulary:
-            out.append(self._vocabulary(chapter))
+        out += self.document.blocks(chapter.before)
         out += ts.blocks(chapter.blocks)
-        if chapter.questions:
-            label = ts.plain(self.words("chapter.questions"), "label", ts.structure.heading(1))
-            out += [self.generated.mark(anchors.questions_id(chapter.id)), label]
-            items = []
-            with ts.structure.within(Role.L):
-                for q in chapter.questions:
-                    with ts.structure.within(Role.LI), ts.structure.within(Role.LBODY):
-                        items.append(ListItem(ts.para(q, "question", block_key(q[0].loc) if q else "")))
-            style = ts.styles["question"]
-            out.append(
-                TaggedList(
-                    items,
-                    bulletType="1",
-                    bulletFormat="%s.",
-                    bulletFontName=style.fontName,
-                    bulletFontSize=style.fontSize,
-                    leftIndent=style.fontSize * 1.8,
-                )
-            )
-        if chapter.themes:
-            out += [self.generated.mark(anchors.themes_id(chapter.id)), self.generated.theme_line(chapter.themes)]
+        out += self.document.blocks(chapter.after)
         if self.geometry.notes == "end":
             out.append(NotesFill(self.head, self.geometry.text_height * 0.15))
         elif self.geometry.notes == "page":
             out += [PageBreakAction(), NotesFill(self.head, 0)]
         return out
-
-    def _vocabulary(self, chapter: Section) -> Flowable:
-        """Return a chapter's 'Words to know: word: meaning; ...' paragraph, keyed for the e-book's page list."""
-        ts = self.ts
-        family = ts.family_of["meta"]
-        before, _, rest = self.words("chapter.vocabulary_entry", word="\x00", meaning="\x01").partition("\x00")
-        middle, _, after = rest.partition("\x01")
-        made = len(ts.markup.cited)
-        entries = [
-            ts.markup.text(before, family)
-            + f"<i>{ts.markup.text(w.word, family)}</i>"
-            + ts.markup.text(middle, family)
-            + ts.markup.inlines(w.meaning, family)
-            + ts.markup.text(after, family)
-            for w in chapter.vocabulary
-        ]
-        label = ts.markup.text(self.words.label("chapter.vocabulary"), family)
-        markup = f"<b>{label}</b> " + ts.markup.text(self.words("format.series"), family).join(entries)
-        key = block_key(chapter.vocabulary[0].loc)
-        cited = tuple(ts.markup.cited[made:])
-        paragraph = KeyedParagraph(markup, ts.styles["vocabulary"], state=ts.state, key=key, cited=cited)
-        return ts.structure.tag(paragraph, Role.P)
-
-    def _characters_present(self, chapter: Section) -> list[tuple[str, str]]:
-        """Return (id, name) of the characters a chapter refers to, in order of first mention."""
-        seen: dict[str, str] = {}
-        for node in section_inlines(chapter):
-            if isinstance(node, CrossRef):
-                target = self.book.targets.get(node.target)
-                if target and target.kind is TargetKind.CHARACTER:
-                    seen.setdefault(target.id, target.label)
-        return list(seen.items())
