@@ -190,3 +190,45 @@ def test_the_vocabulary_is_in_the_student_edition_and_the_e_book(editions: Editi
             assert f"{word.word}: " in printed, (chapter.id, word.word)
             assert f"<dfn>{word.word}</dfn>" in document, (chapter.id, word.word)
     assert printed.count("Words to know:") == len(editions.book.chapters())
+
+
+def test_few_teacher_sheets_are_nearly_empty(editions: Editions) -> None:
+    """Beside the title page stand notes on how the edition works, so at most 6 % of the inner sheets (covers
+    and the last sheet excluded) carry under 60 words besides the running heads and folios."""
+    pages = editions.teacher.pages
+    inner = range(2, len(pages) - 1)
+    furniture = 8  # the notes column's header ('Teacher's edition · Notes for page N'), a running head, a folio
+    empty = [i + 1 for i in inner if len(pages[i].extract_text().split()) - furniture < 60]
+    assert len(empty) <= 0.06 * len(inner), empty
+    title = editions.student.labels.index("i")
+    assert "How this edition works" in words_of(pages[title].extract_text())
+
+
+def test_the_teacher_edition_has_the_student_outline_then_the_unit_materials(editions: Editions) -> None:
+    """Every bookmark of the student edition opens the sheet of the same page; the unit materials follow
+    under their own bookmark, each on its T page; the sheets are trimmed to themselves and carry XMP."""
+    student = PdfReader(io.BytesIO(editions.student.data))
+    teacher = editions.teacher
+
+    def marks(reader: PdfReader, items: list[object]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        for item in items:
+            if isinstance(item, list):
+                out += marks(reader, item)
+            else:
+                page = reader.get_destination_page_number(item)  # type: ignore[arg-type]
+                assert page is not None
+                out.append((str(getattr(item, "title", "")), reader.page_labels[page]))
+        return out
+
+    own = marks(student, list(student.outline))
+    ours = marks(teacher, list(teacher.outline))
+    assert len(own) > 30 and ours[: len(own)] == own
+    unit = ours[len(own) :]
+    assert unit[0][0] == editions.material.labels.unit
+    assert [title for title, _ in unit[1:]] == [s.title for s in editions.material.sections]
+    assert all(re.fullmatch(r"T\d+", label) for _, label in unit)
+    assert all(page.trimbox == page.mediabox for page in teacher.pages)
+    xmp = teacher.xmp_metadata
+    assert xmp is not None and xmp.dc_title is not None
+    assert "Teacher" in xmp.dc_title["x-default"]

@@ -195,7 +195,7 @@ def render_output(
 def render_teacher(book: Book, config: BuildConfig, say: Callable[[str], None], record: PrintRecord) -> bytes:
     """Return the teacher's edition: every page of the print edition of record on a sheet beside its notes."""
     from iwobook.load.teacher import load_teacher
-    from iwobook.overlay import place_pages
+    from iwobook.overlay import Extras, place_pages
     from iwobook.writers.pdf import layout_pdf
     from iwobook.writers.pdf.teacher import render_notes_sheets
 
@@ -208,7 +208,8 @@ def render_teacher(book: Book, config: BuildConfig, say: Callable[[str], None], 
     say("typesetting the teacher's notes")
     sheets = render_notes_sheets(book, material, layout, replace(record.config, edition=config.edition), say)
     say("placing the student pages beside their notes")
-    return place_pages(layout.data, sheets.data, sheets.labels, book.metadata.language)
+    extras = Extras(book.metadata.language, material.labels.unit, sheets.unit_outline, sheets.xmp)
+    return place_pages(layout.data, sheets.data, sheets.labels, extras)
 
 
 OUTPUT_NAMES = {"pdf": "{}.pdf", "large-print": "{}-large-print.pdf", "booklet": "{}-booklet.pdf", "epub": "{}.epub"}

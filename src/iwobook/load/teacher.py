@@ -13,6 +13,7 @@ from iwobook.load.markdown import MarkdownReader
 from iwobook.load.prose import read_section
 from iwobook.load.yamltree import Mapping, YNode, parse_yaml, type_name
 from iwobook.model import Book, CrossRef, Inline, Inlines, Loc, Section
+from iwobook.model.anchors import TITLE_PAGE
 from iwobook.model.teacher import ChapterNotes, Guidance, PageNote, TeacherLabels, TeacherMaterial
 from iwobook.walk import block_inlines, inlines_of
 
@@ -175,7 +176,7 @@ def check_teacher(material: TeacherMaterial, book: Book, report: Report) -> None
         if isinstance(inline, CrossRef) and inline.target not in book.targets:
             message = f"cross-reference to '{inline.target}' names nothing in the book"
             report.add(inline.loc.file, inline.loc.line, Code.E131, message)
-    places = set(book.targets) | {s.id for s in book.sections()}
+    places = set(book.targets) | {s.id for s in book.sections()} | {TITLE_PAGE}
     for page in material.pages:
         if page.target not in places:
             report.add(

@@ -20,6 +20,7 @@ from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.fonts import register_families
 from iwobook.writers.pdf.markup import MarkupWriter
 from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.structtree import make_xmp
 from iwobook.writers.pdf.stylesheet import Geometry, load_stylesheet
 from iwobook.writers.pdf.typeset import paragraph_styles
 
@@ -29,12 +30,15 @@ NOTES_GAP = 8 * MM
 
 @dataclass(frozen=True)
 class NotesSheets:
-    """The notes sheets' PDF and what the overlay needs: the student page width and the sheets' labels."""
+    """The notes sheets' PDF and what the overlay needs: the student page width, the sheets' labels, the
+    unit materials' outline entries (title, sheet from 0) and the XMP packet."""
 
     data: bytes
     page_width: float
     labels: tuple[str, ...]
     unit_pages: int
+    unit_outline: tuple[tuple[str, int], ...] = ()
+    xmp: str = ""
 
 
 class NotesWriter:
@@ -110,15 +114,17 @@ class NotesWriter:
                 out.setdefault(page, []).extend(self.ts.blocks(note.text, "small_next", "small"))
         return out
 
-    def unit_story(self) -> list[Flowable]:
-        """Return the unit materials: each section under its title."""
+    def unit_story(self) -> tuple[list[Flowable], dict[int, str]]:
+        """Return the unit materials, each section under its title, and the titles' flowables by identity."""
         out: list[Flowable] = []
+        titles: dict[int, str] = {}
         for section in self.material.sections:
             title = self.plain(section.title, "heading2")
             title.keepWithNext = 1
+            titles[id(title)] = section.title
             out.append(title)
             out += self.ts.blocks(section.blocks, "body", "body_first")
-        return out
+        return out, titles
 
 
 def fill_frame(frame: Frame, story: list[Flowable], canvas: Canvas) -> None:
@@ -199,7 +205,9 @@ def render_notes_sheets(
             if flowables:
                 overflow += [writer.plain(f"{labels.page} {label}", "label"), *flowables]
             canvas.showPage()
-        story = overflow + writer.unit_story()
+        unit_story, titles = writer.unit_story()
+        story = overflow + unit_story
+        outline: list[tuple[str, int]] = []
         unit = 0
         while story:
             unit += 1
@@ -212,8 +220,11 @@ def render_notes_sheets(
                 where = material.sections[0].loc if material.sections else material.loc
                 message = "a block of the teacher's material is too large to fit on any page; shorten or split it"
                 raise InputError([Diagnostic(where.file, where.line, Code.E171, message)])
+            left_over = {id(f) for f in story}
+            outline += [(titles.pop(key), len(sheets)) for key in list(titles) if key not in left_over]
             sheets.append(f"T{unit}")
             canvas.showPage()
+        xmp = make_xmp(canvas._doc.info, book.metadata.language, canvas._doc._timeStamp)
         canvas.save()
     say(f"{len(layout.labels)} notes sheets and {unit} pages of unit materials")
-    return NotesSheets(capture.getvalue(), width, tuple(sheets), unit)
+    return NotesSheets(capture.getvalue(), width, tuple(sheets), unit, tuple(outline), xmp)
