@@ -228,6 +228,8 @@ def test_the_teacher_edition_has_the_student_outline_then_the_unit_materials(edi
     assert unit[0][0] == editions.material.labels.unit
     assert [title for title, _ in unit[1:]] == [s.title for s in editions.material.sections]
     assert all(re.fullmatch(r"T\d+", label) for _, label in unit)
+    back = words_of(teacher.pages[len(student.pages) - 1].extract_text())
+    assert all(f"{label} {title}" in back for title, label in unit[1:]), "the back cover's sheet lists the unit"
     assert all(page.trimbox == page.mediabox for page in teacher.pages)
     xmp = teacher.xmp_metadata
     assert xmp is not None and xmp.dc_title is not None

@@ -169,9 +169,30 @@ def is_numbered(label: str) -> bool:
 def render_notes_sheets(
     book: Book, material: TeacherMaterial, layout: PdfLayout, config: BuildConfig, say: Callable[[str], None]
 ) -> NotesSheets:
-    """Return one notes sheet for every page of the student layout, then the unit materials' sheets."""
+    """Return one notes sheet for every page of the student layout, then the unit materials' sheets; beside
+    the last page (the back cover) the unit materials' contents, found by laying the sheets out once before."""
     writer = NotesWriter(book, material, config)
-    g = writer.g
+    draft = draw_sheets(writer, layout, config, ())
+    sheets = draw_sheets(writer, layout, config, tuple((t, draft.labels[i]) for t, i in draft.unit_outline))
+    say(f"{len(layout.labels)} notes sheets and {sheets.unit_pages} pages of unit materials")
+    return sheets
+
+
+def unit_contents(writer: NotesWriter, guide: tuple[tuple[str, str], ...]) -> list[Flowable]:
+    """Return the unit materials' contents: a heading, then each section's page label and title."""
+    out: list[Flowable] = [writer.plain(writer.labels.unit, "label")]
+    family = writer.family_of["small"]
+    for title, label in guide:
+        text = f"<b>{writer.markup.text(label, family)}</b>\u2002{writer.markup.text(title, family)}"
+        out.append(Paragraph(text, writer.styles["small"]))
+    return out
+
+
+def draw_sheets(
+    writer: NotesWriter, layout: PdfLayout, config: BuildConfig, guide: tuple[tuple[str, str], ...]
+) -> NotesSheets:
+    """Return the notes sheets with guide (unit section titles and their page labels) beside the last page."""
+    book, material, g = writer.book, writer.material, writer.g
     width, height = g.width, g.height
     first = width + (width - 2 * NOTES_WIDTH - NOTES_GAP) / 2
     columns = ((first, NOTES_WIDTH), (first + NOTES_WIDTH + NOTES_GAP, NOTES_WIDTH))
@@ -194,12 +215,14 @@ def render_notes_sheets(
         canvas.setTitle(f"{book.metadata.title}: {labels.edition}")
         canvas.setAuthor(", ".join(c.name for c in book.metadata.contributors))
         canvas.setCreator(f"iwobook ({config.edition.value} edition)")
-        for label in layout.labels:
+        for index, label in enumerate(layout.labels):
             numbered = is_numbered(label)
             draw_header(
                 canvas, writer, first, f"{labels.edition} · {labels.page} {label}" if numbered else labels.edition
             )
             flowables = list(notes.get(label, [])) if numbered else []
+            if index == len(layout.labels) - 1 and not numbered and guide:
+                flowables = unit_contents(writer, guide)
             for x, w in columns:
                 fill_frame(Frame(x, g.margin_bottom, w, g.text_height, 0, 0, 0, 0, showBoundary=0), flowables, canvas)
             if flowables:
@@ -226,5 +249,4 @@ def render_notes_sheets(
             canvas.showPage()
         xmp = make_xmp(canvas._doc.info, book.metadata.language, canvas._doc._timeStamp)
         canvas.save()
-    say(f"{len(layout.labels)} notes sheets and {unit} pages of unit materials")
     return NotesSheets(capture.getvalue(), width, tuple(sheets), unit, tuple(outline), xmp)
