@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
+from iwobook.figures import draw_figure
 from iwobook.model import Figure, Heading, ListBlock, Paragraph, Quote
 from iwobook.model.document import (
     Bullets,
@@ -35,6 +36,9 @@ from iwobook.model.document import (
 from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines, render_text
 from iwobook.writers.epub.markup import Element, Node, h, make_lang_attrs
 from iwobook.writers.epub.svg import render_svg
+
+FIGURE_WIDTH = 340.0  # points: the map and timeline for a phone's width (the SVG scales to the reading width)
+FIGURE_LABELS = 9.5  # points: their labels
 
 VISUALLY_HIDDEN = "visually-hidden"
 # the element a container's role is written as (a div otherwise)
@@ -106,7 +110,10 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h("dl", {"class": role}, [node for item in items for node in render_item(item, ctx)])]
         case Table():
             return [render_table(block, ctx)]
-        case DrawnFigure(drawing=drawing, caption=caption, id=ident):
+        case DrawnFigure(drawing=drawing, caption=caption, id=ident, figure=name):
+            # drawn again, narrower and with larger labels, so that a phone's 390 px still shows them some 10 px
+            # high: a reading system may paginate in a frame wider than the screen, so no media query can choose
+            drawing = (draw_figure(ctx.book, name, FIGURE_WIDTH, FIGURE_LABELS) if name else None) or drawing
             svg = render_svg(drawing, ident or "figure", ctx.lang)
             return [h("figure", {"class": "drawing"}, svg, h("figcaption", None, render_doc_inlines(caption, ctx)))]
         case Div(role=role, blocks=inner, id=ident, lang=lang):

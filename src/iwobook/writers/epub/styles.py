@@ -59,7 +59,7 @@ figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; font-style: italic; margin-top: 0.4em; }
 
 /* drawn figures (inline SVG): scale down to the reading width, keep their proportions */
-figure.drawing svg { width: 100%; max-width: 40em; height: auto; }
+figure.drawing svg { width: 100%; max-width: 27em; height: auto; }
 
 /* text only for assistive technology */
 .visually-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
