@@ -6,7 +6,9 @@ without the running head and the folio (text outside the text frame); the EPUB's
 in reading order with the page-break markers in it. For every page-list entry the first words after the
 marker must equal the first words of that printed page (for a blank or notes page: of the next page with
 text). Hyphens are ignored when words are compared, so a word the PDF hyphenated at a line end
-('intest-' 'ines') equals the EPUB's ('intestines').
+('intest-' 'ines') equals the EPUB's ('intestines'). A drawn figure's text (the timeline's ticks, the
+map's names) is left out of both: it is no prose, no page-start key counts its words, and each edition
+draws the figure for its own width, so their ticks differ.
 """
 
 from __future__ import annotations
@@ -78,17 +80,28 @@ def config(book: Book) -> BuildConfig:
 
 
 def body_text(reader: PdfReader, index: int, bottom: float, top: float) -> str:
-    """Return the text of a PDF page inside the text frame (no running head, no folio)."""
+    """Return the text of a PDF page inside the text frame (no running head, no folio), without the text of a
+    drawn figure (marked content of a Figure: axis ticks and labels drawn for the page's width, which the
+    EPUB draws for a phone's; no page-start key counts their words)."""
     kept: list[str] = []
+    marks: list[bool] = []  # the open marked-content sequences: True for a figure's
+
+    def operate(operator: bytes, operands: list[object], cm: list[float], tm: list[float]) -> None:
+        if operator in (b"BDC", b"BMC"):
+            marks.append(bool(operands) and operands[0] == "/Figure")
+        elif operator == b"EMC" and marks:
+            marks.pop()
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: object) -> None:
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if any(marks):
+            return
         if bottom - 0.5 <= y <= top + 0.5:
             kept.append(text)
         elif kept and text.endswith("\n") and not kept[-1].endswith("\n"):
             kept.append("\n")
 
-    reader.pages[index].extract_text(visitor_text=visit)
+    reader.pages[index].extract_text(visitor_operand_before=operate, visitor_text=visit)
     return "".join(kept)
 
 
@@ -117,14 +130,15 @@ def visible_text(element: ET.Element, out: list[str]) -> None:
     """Append the text a reader sees in element to out, markers as MARKER-delimited ids.
 
     A list item shows its number or bullet (written on it by number_lists) before its content; a marker
-    at the very start of an item stands before the number, where the printed page begins.
+    at the very start of an item stands before the number, where the printed page begins. A drawn figure's
+    text (inline SVG) is no prose and is left out, as body_text leaves out the PDF's Figure content.
     """
     tag = element.tag.split("}")[-1]
     if (
         element.get("hidden") is not None
         or "visually-hidden" in (element.get("class") or "").split()
-        or element.tag in (f"{SVG}title", f"{SVG}desc", f"{X}head")
-        or (element.tag.startswith(SVG) and element.get("aria-hidden") == "true")
+        or element.tag == f"{X}head"
+        or element.tag.startswith(SVG)
     ):
         return
     if element.get(OPS_TYPE) == "pagebreak":
