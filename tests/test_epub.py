@@ -413,13 +413,55 @@ def test_chapters_link_to_glossaries_and_back(built: Built) -> None:
     assert dd is not None
     appears = next(p for p in dd.iter(f"{{{NS['x']}}}p") if p.get("class") == "appears")
     assert text_of(appears) == "Appears in: Chapter 1: Arrival, Chapter 2: The Storm"
-    assert [a.get("href") for a in appears.iter(f"{{{NS['x']}}}a")] == ["04-arrival.xhtml", "05-storm.xhtml"]
+    assert [a.get("href") for a in appears.iter(f"{{{NS['x']}}}a")] == [
+        "04-arrival.xhtml#mention-mara_arrival",
+        "05-storm.xhtml#mention-mara_storm",
+    ]
     letter = body_of(built, doc_named(built, "-letters.xhtml")).find(".//x:section[@id='first-letter']", NS)
     assert letter is not None
     mentioned = next(p for p in letter.iter(f"{{{NS['x']}}}p") if p.get("class") == "appears")
     assert text_of(mentioned) == "Mentioned in: Chapter 1: Arrival"
     terms = links_in(built, "-terms.xhtml")
-    assert "04-arrival.xhtml" in terms and "05-storm.xhtml" in terms
+    assert "04-arrival.xhtml#mention-lamp_arrival" in terms and "05-storm.xhtml#mention-lamp_storm" in terms
+
+
+def test_appears_in_links_land_on_the_first_mention(built: Built) -> None:
+    """A chapter's first reference to an entry carries the id its 'Appears in' line links to: in the prose when
+    the prose names it (Mara in chapter 1, also asked about in its questions), else in the questions (Tomas in
+    chapter 2); later references and those outside chapters carry none; every id is unique in its document."""
+    X = f"{{{NS['x']}}}"
+
+    def where(suffix: str, ident: str) -> tuple[str, str, str]:
+        """Return the tag and href of the element with id ident, and the tag of its block."""
+        body = body_of(built, doc_named(built, suffix))
+        parents = {child: parent for parent in body.iter() for child in parent}
+        element = next(e for e in body.iter() if e.get("id") == ident)
+        block = parents[element]
+        while block.tag not in (f"{X}p", f"{X}li"):
+            block = parents[block]
+        return element.tag.removeprefix(X), element.get("href", ""), block.tag.removeprefix(X)
+
+    assert where("-arrival.xhtml", "mention-mara_arrival") == ("a", "07-characters.xhtml#mara", "p")
+    assert where("-storm.xhtml", "mention-mara_storm") == ("a", "07-characters.xhtml#mara", "p")
+    assert where("-storm.xhtml", "mention-tomas_storm") == ("a", "07-characters.xhtml#tomas", "li")
+    assert where("-arrival.xhtml", "mention-first-letter_arrival") == ("a", "08-letters.xhtml#first-letter", "p")
+    arrival = [e.get("id", "") for e in body_of(built, doc_named(built, "-arrival.xhtml")).iter()]
+    assert [i for i in arrival if i.startswith("mention-")] == [
+        "mention-mara_arrival",
+        "mention-tomas_arrival",
+        "mention-lamp_arrival",
+        "mention-first-letter_arrival",
+    ]
+    assert not [e for e in body_of(built, doc_named(built, "-intro.xhtml")).iter() if e.get("id", "").startswith("m")]
+    for name, doc in built.docs.items():
+        ids = [e.get("id") for e in doc.iter() if e.get("id")]
+        assert len(ids) == len(set(ids)), name
+    appears = body_of(built, doc_named(built, "-characters.xhtml")).find(".//x:p[@id='appears-tomas']", NS)
+    assert appears is not None
+    assert [a.get("href") for a in appears.iter(f"{X}a")] == [
+        "04-arrival.xhtml#mention-tomas_arrival",
+        "05-storm.xhtml#mention-tomas_storm",
+    ]
 
 
 def test_bare_cross_references_show_the_target_label(built: Built) -> None:
@@ -607,7 +649,10 @@ def test_who_appears_where_links_characters_and_chapters(built: Built) -> None:
     ]
     first = body.find(".//x:table/x:tbody/x:tr/x:td", NS)
     assert first is not None and text_of(first) == "Chapter 1: Arrival, Chapter 2: The Storm"
-    assert [a.get("href") for a in first.iter(f"{X}a")] == ["04-arrival.xhtml", "05-storm.xhtml"]
+    assert [a.get("href") for a in first.iter(f"{X}a")] == [
+        "04-arrival.xhtml#mention-mara_arrival",
+        "05-storm.xhtml#mention-mara_storm",
+    ]
 
 
 def test_timeline_figure_numbers_match_the_list(built: Built) -> None:

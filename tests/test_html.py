@@ -296,3 +296,18 @@ def test_cross_references_link_to_the_entry_on_its_page(editions: dict[str, Path
     arrival = read_page(mini / "arrival.html")
     hrefs = [a["href"] for tag, a in arrival.elements if tag == "a"]
     assert any(h.startswith("characters.html#") for h in hrefs)
+
+
+def test_appears_in_links_land_on_the_first_mention(editions: dict[str, Path]) -> None:
+    """An entry's 'Appears in' links go to the chapter's first reference to it, which links back to the entry;
+    ids are unique on every page."""
+    mini = editions["mini"]
+    characters = read_page(mini / "characters.html")
+    links = [a.get("href", "") for tag, a in characters.elements if tag == "a"]
+    assert "arrival.html#mention-mara_arrival" in links and "storm.html#mention-tomas_storm" in links
+    arrival = read_page(mini / "arrival.html")
+    anchored = {a["id"]: (tag, a.get("href")) for tag, a in arrival.elements if a.get("id", "").startswith("mention-")}
+    assert anchored["mention-mara_arrival"] == ("a", "characters.html#mara")
+    for page in mini.glob("*.html"):
+        ids = [a["id"] for _, a in read_page(page).elements if "id" in a]
+        assert len(ids) == len(set(ids)), page.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -196,6 +197,30 @@ def test_markup_characters_print_literally(tmp_path: Path) -> None:
     _, pdf = build(MINI)
     _, texts = page_texts(pdf, tmp_path)
     assert any("<b>bold?</b> & ]]> <script>" in re.sub(r"\s+", " ", t) for t in texts)
+
+
+def test_appears_in_links_land_on_the_first_mention() -> None:
+    """An entry's 'Appears in' links land on the line of the chapter that first names it (Mara and Tomas in the
+    first line of chapter 1's prose), not at the chapter's title as the contents' link does."""
+    _, pdf = build(MINI)
+    reader = PdfReader(io.BytesIO(pdf))
+    number = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages) if page.indirect_reference}
+    texts = [page.extract_text() or "" for page in reader.pages]
+    characters = next(i for i, text in enumerate(texts) if "Appears in" in text and "Mara Holm" in text)
+    arrival = next(i for i, text in enumerate(texts) if "Mara Holm arrives" in text)
+
+    def dests(index: int) -> set[tuple[int, int]]:
+        """Return (x, top) of every link on page index that goes to the arrival page."""
+        links = [a.get_object() for a in reader.pages[index].get("/Annots", [])]
+        return {(round(a["/Dest"][2]), round(a["/Dest"][3])) for a in links if number[a["/Dest"][0].idnum] == arrival}
+
+    lines: list[tuple[float, str]] = []
+    reader.pages[arrival].extract_text(visitor_text=lambda t, cm, tm, f, s: lines.append((tm[5] * cm[3] + cm[5], t)))
+    baseline = next(y for y, text in lines if text.startswith("Mara Holm arrives"))
+    landed = dests(characters)
+    assert len(landed) == 2 and all(0 < top - baseline < 20 for _, top in landed), (landed, baseline)
+    contents = next(i for i, text in enumerate(texts) if "Contents" in text)
+    assert all(top - baseline > 40 for _, top in dests(contents))
 
 
 def test_golden_page_layout(tmp_path: Path) -> None:

@@ -45,6 +45,12 @@ def appears_id(entry_id: str) -> str:
     return f"appears-{entry_id}"
 
 
+def mention_id(target_id: str, chapter_id: str) -> str:
+    """Return the id of the first reference to target_id in a chapter ('mention-kuribayashi_ch4'; manuscript
+    ids never contain '_', so no two pairs share an id and none is a manuscript id)."""
+    return f"mention-{target_id}_{chapter_id}"
+
+
 def questions_id(chapter_id: str) -> str:
     """Return the id of a chapter's discussion questions."""
     return f"questions-{chapter_id}"

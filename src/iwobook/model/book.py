@@ -130,11 +130,13 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Appearance:
-    """Where a target is referenced: the chapter's id, number and title."""
+    """Where a target is referenced: the chapter's id, number and title, and the id of the first reference
+    there ('' when there is none to link to)."""
 
     section_id: str
     number: int
     title: str
+    mention: str = ""
 
 
 class TargetKind(Enum):
@@ -144,6 +146,7 @@ class TargetKind(Enum):
     TERM = "term"
     LETTER = "letter"
     SECTION = "section"
+    MENTION = "mention"  # the first reference to a target in a chapter (its section is the chapter)
 
 
 @dataclass(frozen=True, slots=True)

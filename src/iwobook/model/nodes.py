@@ -64,11 +64,13 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class CrossRef:
-    """A cross-reference `[[target|text]]`; empty children mean the target's own label."""
+    """A cross-reference `[[target|text]]`; empty children mean the target's own label. anchor is the id of
+    the place it stands at when it is its target's first mention in a chapter (transform.mentions), else ''."""
 
     loc: Loc
     target: str
     children: Inlines
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)

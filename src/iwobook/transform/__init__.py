@@ -1,7 +1,8 @@
 """Pure transforms over a checked Book, then the lowering of generated content.
 
 The entry point for every writer is `prepare(book)`: it numbers the chapters, puts the glossaries in order,
-collects cross-reference targets and appearances (indexes), then lowers every generated section (lower):
+anchors the first mention of each target in every chapter (mentions), collects cross-reference targets and
+appearances (indexes), then lowers every generated section (lower):
 each GeneratedSection of the returned book has its body as generic document nodes (model.document) in
 `blocks`, with its final wording in the book's language, its ids and page-start keys, and in `role` what it
 is for readers ('glossary', 'appendix' or ''). A writer renders those blocks and holds no words of its own.
@@ -15,13 +16,22 @@ from dataclasses import replace
 from iwobook.model import Book
 from iwobook.transform.indexes import collect_appearances, collect_targets, number_chapters, sort_glossaries
 from iwobook.transform.lower import lower_book
+from iwobook.transform.mentions import mark_mentions
 
-__all__ = ["collect_appearances", "collect_targets", "lower_book", "number_chapters", "prepare", "sort_glossaries"]
+__all__ = [
+    "collect_appearances",
+    "collect_targets",
+    "lower_book",
+    "mark_mentions",
+    "number_chapters",
+    "prepare",
+    "sort_glossaries",
+]
 
 
 def prepare(book: Book) -> Book:
     """Return a checked book ready for the writers: numbered, glossaries in order, with targets and appearances,
     and every generated section lowered to document nodes."""
-    numbered = sort_glossaries(number_chapters(book))
+    numbered = mark_mentions(sort_glossaries(number_chapters(book)))
     indexed = replace(numbered, targets=collect_targets(numbered), appearances=collect_appearances(numbered))
     return lower_book(indexed)

@@ -17,6 +17,7 @@ from iwobook.model import (
     SectionKind,
     Target,
     TargetKind,
+    anchors,
 )
 from iwobook.walk import book_refs
 
@@ -59,18 +60,25 @@ def collect_targets(book: Book) -> dict[str, Target]:
         add(Target(t.id, TargetKind.TERM, t.term, home.get(Generated.TERMS, "")))
     for le in book.letters:
         add(Target(le.id, TargetKind.LETTER, le.title, home.get(Generated.LETTERS, "")))
+    chapters = {c.id: c for c in book.chapters()}
+    for ref, owner in book_refs(book):
+        if owner in chapters:
+            label = section_label(book, chapters[owner])
+            add(Target(anchors.mention_id(ref.target, owner), TargetKind.MENTION, label, owner))
     return targets
 
 
 def collect_appearances(book: Book) -> dict[str, tuple[Appearance, ...]]:
-    """Return, for each referenced id, the chapters that reference it, in reading order, once each."""
+    """Return, for each referenced id, the chapters that reference it, in reading order, once each, with the id
+    of the first reference there (transform.mentions anchors it)."""
     chapters = {c.id: c for c in book.chapters()}
     found: dict[str, dict[str, Appearance]] = {}
     for ref, owner in book_refs(book):
         chapter = chapters.get(owner)
         if chapter is not None:
             entries = found.setdefault(ref.target, {})
-            entries.setdefault(chapter.id, Appearance(chapter.id, chapter.number, chapter.title))
+            mention = anchors.mention_id(ref.target, chapter.id)
+            entries.setdefault(chapter.id, Appearance(chapter.id, chapter.number, chapter.title, mention))
     return {key: tuple(sorted(value.values(), key=lambda a: a.number)) for key, value in found.items()}
 
 

@@ -48,12 +48,13 @@ def joined(separator: str, loc: Loc, runs: Sequence[DocInlines]) -> DocInlines:
 
 
 def chapter_citation(book: Book, loc: Loc, appearance: Appearance, page_key: str = "entry.chapter_page") -> PageRef:
-    """Return a link to a chapter reading 'Chapter 4 (p. 17)' where the page is known, else 'Chapter 4: Title'."""
+    """Return a link to a chapter reading 'Chapter 4 (p. 17)' where the page is known, else 'Chapter 4: Title';
+    it lands on the first mention there when the appearance has one (the page cited is the chapter's)."""
     words = book.messages
     page = (PageNumber(loc, appearance.section_id),)
     return PageRef(
         loc,
-        appearance.section_id,
+        appearance.mention or appearance.section_id,
         compose(words, loc, page_key, number=str(appearance.number), page=page),
         compose(words, loc, "chapter.reference", number=str(appearance.number), title=appearance.title),
     )

@@ -117,15 +117,16 @@ def render_inlines(inlines: Inlines, ctx: Context, lang: str, in_link: bool = Fa
 
 
 def render_cross_ref(ref: CrossRef, ctx: Context, lang: str, in_link: bool) -> list[Node]:
-    """Return a cross-reference as a link to its target, showing its own text or the target's label."""
+    """Return a cross-reference as a link to its target, showing its own text or the target's label; a first
+    mention carries its anchor id (on a span where it links nowhere)."""
     target = ctx.book.targets.get(ref.target)
     inner = render_inlines(ref.children, ctx, lang, True)
     if not inner:
         inner = render_text(target.label if target else ref.target, lang)
     href = ctx.resolve_target(ref.target)
     if in_link or href is None or target is None:
-        return inner
-    attrs = {"href": href}
+        return [h("span", {"id": ref.anchor}, inner)] if ref.anchor else inner
+    attrs = {"href": href, "id": ref.anchor}  # no id when it is not a first mention
     if target.kind in (TargetKind.CHARACTER, TargetKind.TERM):
         attrs.update({"epub:type": "glossref", "role": "doc-glossref"})
     return [h("a", attrs, inner)]

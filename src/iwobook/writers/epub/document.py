@@ -32,6 +32,7 @@ from iwobook.model.document import (
     Span,
     Table,
     Verse,
+    inline_page_targets,
 )
 from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines, render_text
 from iwobook.writers.epub.markup import Element, Node, h, make_lang_attrs
@@ -73,7 +74,8 @@ def render_doc_inline(node: DocInline, ctx: Context, in_link: bool) -> list[Node
         case PageNumber(target=target):
             return [ctx.print_pages.get(target, "")]
         case PageRef(target=target, with_page=with_page, without_page=without_page):
-            shown = with_page if target in ctx.print_pages else without_page
+            known = all(page in ctx.print_pages for page in inline_page_targets(with_page))
+            shown = with_page if known else without_page
             return render_jump(target, render_doc_inlines(shown, ctx, True), ctx, in_link)
         case DateText(iso=iso, text=text):
             if "-" in iso and text != iso:

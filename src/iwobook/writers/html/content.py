@@ -102,15 +102,16 @@ def render_inlines(inlines: Inlines, ctx: Context, lang: str, in_link: bool = Fa
 
 
 def render_cross_ref(ref: CrossRef, ctx: Context, lang: str, in_link: bool) -> list[Node]:
-    """Return a cross-reference as a link to its target, showing its own text or the target's label."""
+    """Return a cross-reference as a link to its target, showing its own text or the target's label; a first
+    mention carries its anchor id (on a span where it links nowhere)."""
     target = ctx.book.targets.get(ref.target)
     inner = render_inlines(ref.children, ctx, lang, True)
     if not inner:
         inner = render_text(target.label if target else ref.target, lang)
     href = ctx.resolve_target(ref.target)
     if in_link or href is None or target is None:
-        return inner
-    return [h("a", {"href": href}, inner)]
+        return [h("span", {"id": ref.anchor}, inner)] if ref.anchor else inner
+    return [h("a", {"href": href, "id": ref.anchor}, inner)]  # no id when it is not a first mention
 
 
 def render_blocks(blocks: Blocks, ctx: Context, lang: str) -> list[Node]:

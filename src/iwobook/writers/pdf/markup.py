@@ -96,7 +96,13 @@ class MarkupWriter:
         return "".join(self._inline(node, family, after) for node, after in zip(nodes, following, strict=True))
 
     def _cross_ref(self, node: CrossRef, family: str, after: Inline | None) -> str:
-        """Return the markup of a cross-reference: its label, with the page it cites in print."""
+        """Return the markup of a cross-reference: its label, with the page it cites in print; a first mention
+        is a named destination where links are made."""
+        anchor = f"<a name={quoteattr(node.anchor)}/>" if node.anchor and self.links else ""
+        return anchor + self._cross_ref_label(node, family, after)
+
+    def _cross_ref_label(self, node: CrossRef, family: str, after: Inline | None) -> str:
+        """Return the markup of a cross-reference's label, linked to its target, with the page it cites."""
         found = self.targets.get(node.target)
         if found is None:
             return self.inlines(node.children, family) if node.children else self.text(node.target, family, node.loc)
