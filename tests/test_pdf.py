@@ -240,6 +240,40 @@ def test_golden_page_layout(tmp_path: Path) -> None:
     assert actual == golden.read_text(encoding="utf-8")
 
 
+def test_a_paragraph_over_many_pages_breaks_its_lines_once() -> None:
+    """The rest of a split paragraph keeps its broken lines: splitting page after page gives reportlab's own
+    parts and sizes, and the words broken into lines are those of the whole paragraph and of each page's part,
+    not the whole rest again on every page (which made time grow with the square of a paragraph's length)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from iwobook.writers.pdf.flowables import BookParagraph
+
+    breaks: list[int] = []
+
+    class Counted(BookParagraph):
+        def breakLines(self, width: Any) -> Any:
+            breaks.append(sum(len(getattr(f, "words", None) or f.text.split()) for f in self.frags))
+            return super().breakLines(width)
+
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12, firstLineIndent=12, alignment=4)
+    text = " ".join(f"word{i % 97}" for i in range(3000))
+    mine, own = Counted(text, style), Paragraph(text, style)
+    pages = 0
+    while True:
+        assert mine.wrap(200, 240) == own.wrap(200, 240)
+        parts, theirs = mine.split(200, 240), own.split(200, 240)
+        assert [p.getPlainText() for p in parts] == [p.getPlainText() for p in theirs]
+        pages += 1
+        if len(parts) < 2:
+            break
+        first, mine = parts
+        assert first.wrap(200, 240) == theirs[0].wrap(200, 240)
+        own = theirs[1]
+    assert pages > 20
+    assert sum(breaks) <= 2 * 3000
+
+
 @pytest.mark.parametrize(
     "rect", [(10, 20, 110, 35), (72.5, 700.25, 523.123456, 715.0), (-3.3333333, 0.0001, 1e-7, 841.8897637795277)]
 )

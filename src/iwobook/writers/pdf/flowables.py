@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from typing import Any
@@ -82,6 +83,24 @@ class BookParagraph(Tagged, Paragraph):  # type: ignore[misc]
         self._wrapped = None if lines is None else (available_width, height, lines)
         return width, height
 
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        """Split like a paragraph; the second part keeps the rest of this paragraph's broken lines for the same
+        width, so a paragraph over many pages is broken into lines once, not again on every page."""
+        parts = list(super().split(available_width, available_height))
+        lines = self.__dict__.get("blPara")
+        if len(parts) != 2 or lines is None or self.__dict__.get("_bidi"):
+            return parts
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        if auto not in ("", "off", None):
+            return parts
+        first, rest = parts
+        done = len(first.blPara.lines)
+        remaining = copy.copy(lines)
+        remaining.lines = lines.lines[done:]
+        rest._wrapped = (available_width, len(remaining.lines) * rest.style.leading, remaining)
+        rest.__dict__["_bidi"] = False
+        return parts
+
     def breakLines(self, width: Any) -> Any:
         """Break lines as reportlab does, in logical order; lines holding right-to-left or joined text are then
         put in visual order and shaped (base direction from the style's bidi_base: 0 left to right, 1 right to
@@ -137,8 +156,10 @@ class KeyedParagraph(BookParagraph):
         """Split like a paragraph; the second part remembers the block and how many words came before it."""
         parts = list(super().split(available_width, available_height))
         offset = self.word
-        for part in parts:
+        for number, part in enumerate(parts):
             part.state, part.key, part.word, part.cited = self.state, self.key, offset, self.cited
+            if number == len(parts) - 1:
+                break  # the rest of the paragraph: its words are counted when it is split in turn
             words = _part_words(part, self.cited)
             # a word hyphenated across the break is in both parts: the second begins with it
             offset += len(words) - (1 if words and words[-1].endswith(("-", "\u00ad")) else 0)
