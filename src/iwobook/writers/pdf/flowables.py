@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +12,12 @@ from reportlab.platypus import ActionFlowable, Flowable, Paragraph
 
 from iwobook.model import Loc
 from iwobook.model.scripts import is_rtl_only
+from iwobook.writers.pdf.longparagraph import (
+    DeferredFrags,
+    break_in_windows,
+    can_break_in_windows,
+    split_through_window,
+)
 from iwobook.writers.pdf.pages import HeadStyle, PageState, draw_notes
 from iwobook.writers.pdf.shaping import frags_text, needs_reordering, reorder_lines, right_to_left
 from iwobook.writers.pdf.tagged import Tagged
@@ -62,12 +67,11 @@ class Anchor(Flowable):  # type: ignore[misc]
             self.state.opening = True
 
 
-class BookParagraph(Tagged, Paragraph):  # type: ignore[misc]
+class BookParagraph(Tagged, DeferredFrags, Paragraph):  # type: ignore[misc]
     """A paragraph that breaks its lines once per width: keep-with-next groups, splits and tables wrap again;
     drawn as the content of its tag."""
 
     _wrapped: tuple[float, float, Any] | None = None  # (width, height, blPara) of the last line breaking
-    frags: list[Any]  # reportlab's parsed fragments (after line breaking, its frag words)
     style: Any  # the ParagraphStyle (a right-to-left copy for a paragraph wholly in a right-to-left script)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -78,6 +82,7 @@ class BookParagraph(Tagged, Paragraph):  # type: ignore[misc]
             self.width, self.height, self.blPara = wrapped
             return self.width, self.height
         self.__dict__.pop("blPara", None)
+        self.__dict__.pop("_line_frags", None)  # the frag words of lines kept from a split (now broken again)
         width, height = super().wrap(available_width, available_height)
         lines = self.__dict__.get("blPara")  # absent when the width is too small to break lines at all
         self._wrapped = None if lines is None else (available_width, height, lines)
@@ -86,20 +91,12 @@ class BookParagraph(Tagged, Paragraph):  # type: ignore[misc]
     def split(self, available_width: float, available_height: float) -> list[Any]:
         """Split like a paragraph; the second part keeps the rest of this paragraph's broken lines for the same
         width, so a paragraph over many pages is broken into lines once, not again on every page."""
-        parts = list(super().split(available_width, available_height))
-        lines = self.__dict__.get("blPara")
-        if len(parts) != 2 or lines is None or self.__dict__.get("_bidi"):
-            return parts
-        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
-        if auto not in ("", "off", None):
-            return parts
-        first, rest = parts
-        done = len(first.blPara.lines)
-        remaining = copy.copy(lines)
-        remaining.lines = lines.lines[done:]
-        rest._wrapped = (available_width, len(remaining.lines) * rest.style.leading, remaining)
-        rest.__dict__["_bidi"] = False
-        return parts
+
+        def split_window(scratch: BookParagraph) -> list[Any]:
+            return list(super(BookParagraph, scratch).split(available_width, available_height))  # noqa: UP008
+
+        parts = split_through_window(self, available_width, available_height, split_window)
+        return list(super().split(available_width, available_height)) if parts is None else parts
 
     def breakLines(self, width: Any) -> Any:
         """Break lines as reportlab does, in logical order; lines holding right-to-left or joined text are then
@@ -113,6 +110,12 @@ class BookParagraph(Tagged, Paragraph):  # type: ignore[misc]
             if needed and is_rtl_only(text) and not getattr(self.style, "bidi_base", 0):
                 self.style = right_to_left(self.style)  # a paragraph wholly in a right-to-left script
         if not needed:
+            if can_break_in_windows(self):
+                return break_in_windows(
+                    self,
+                    width,
+                    lambda scratch, widths: super(BookParagraph, scratch).breakLines(widths),  # noqa: UP008
+                )
             return super().breakLines(width)
         base = int(getattr(self.style, "bidi_base", 0))
         if len(frags) == 1 and not isinstance(frags[0], list) and len(getattr(frags[0], "text", "")) > 1:
