@@ -152,3 +152,13 @@ def test_a_regional_language_uses_its_general_catalogue(tmp_path: Path) -> None:
     """fr-CA has no catalogue of its own: iwobook's French one serves, with Babel's Canadian French dates."""
     book = load_checked(copy_book(tmp_path, "fr-CA", None))
     assert book.messages("page.contents") == "Table des matières"
+
+
+def test_a_message_is_cut_at_the_placeholders_that_are_not_text() -> None:
+    """A message is cut at the placeholders whose parts are not text (a link, a page number), the others filled in:
+    the parts come where the language puts them, with the braces it escapes."""
+    words = Messages("fr", {"ref.page": "{label} (p. {page})", "odd": "{{{count}}} avant {label}, {page:>3}"})
+    assert words.split("ref.page", "label", "page") == ("", "label", " (p. ", "page", ")")
+    assert words.split("ref.page", "label", page=7) == ("", "label", " (p. 7)")
+    assert words.split("odd", "label", count=2, page=5) == ("{2} avant ", "label", ",   5")
+    assert words.around("ref.page", "label", page=7) == ("", " (p. 7)")

@@ -61,10 +61,16 @@ class Messages:
         text = self.entries[key]
         return text.format(**values) if values else text
 
+    def split(self, key: str, *names: str, **values: object) -> tuple[str, ...]:
+        """Return the message under key cut at its placeholders names, for parts that are not text (a link, a
+        page number): text, name, text, name, ..., text, the names where the message has them, every other
+        placeholder filled in from values ('{label} (p. {page})' cut at 'label' -> ('', 'label', ' (p. 7)'))."""
+        return split_message(self.entries[key], names, values)
+
     def around(self, key: str, name: str, **values: object) -> tuple[str, str]:
         """Return the message under key before and after its placeholder name ('Chapter {number}' -> 'Chapter ', '')."""
-        before, _, after = self(key, **{**values, name: "\x00"}).partition("\x00")
-        return before, after
+        pieces = self.split(key, name, **values)
+        return pieces[0], "".join(pieces[2:])
 
     def label(self, key: str) -> str:
         """Return the message under key as a label before a value ('Themes' -> 'Themes:', in French 'Thèmes :')."""
@@ -121,6 +127,23 @@ class Messages:
     def quote(self, text: str) -> str:
         """Return text in the book's quotation marks (“text”, « text », „text“, 「text」)."""
         return self("format.quote", text=text)
+
+
+def split_message(text: str, names: Sequence[str], values: Mapping[str, object]) -> tuple[str, ...]:
+    """Return a message (a format string) cut at its placeholders names: text, name, text, ..., text (the texts at
+    even indexes, the names at odd ones), every other placeholder filled in from values."""
+    formatter = Formatter()
+    out = [""]
+    for literal, name, spec, conversion in formatter.parse(text):
+        out[-1] += literal
+        if name is None:
+            continue
+        if name in names:
+            out += [name, ""]
+        else:
+            value = formatter.convert_field(values[name], conversion)
+            out[-1] += formatter.format_field(value, spec or "")
+    return tuple(out)
 
 
 def kind_label(words: Messages, kind: str, label: str) -> str:

@@ -10,9 +10,8 @@ from iwobook.model.document import DocInline, DocInlines, PageNumber, PageRef, P
 
 def compose(words: Messages, loc: Loc, key: str, **parts: str | DocInlines) -> DocInlines:
     """Return the message under key as inlines, each placeholder replaced by its part (text or inlines)."""
-    text = words(key, **{name: f"\x00{name}\x00" for name in parts})
     out: list[DocInline] = []
-    for index, piece in enumerate(text.split("\x00")):
+    for index, piece in enumerate(words.split(key, *parts)):
         if index % 2 == 0:
             if piece:
                 out.append(Text(loc, piece))

@@ -140,8 +140,8 @@ def layout_pdf(
     if not cited:
         return _layout(book, config, say, write, cache, None)
     words = book.messages
-    after = words("ref.page", label="{label}", page="{page}")
-    inside = words("ref.page_inside", label="{label}", page="{page}")
+    after = words.split("ref.page", "label", "page")
+    inside = words.split("ref.page_inside", "label", "page")
     paper = config.paper or Paper.from_name(book.metadata.paper)
     context = f"{config.edition.value} {paper.name} "
     # the pages the last layout of this edition found (watch keeps them), else a first layout that draws nothing

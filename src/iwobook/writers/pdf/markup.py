@@ -44,14 +44,17 @@ class Citations:
     catalogue): after a reference in running text, and inside parentheses the author wrote."""
 
     pages: Mapping[str, str]
-    after: str  # "{label} (p. {page})"
-    inside: str  # "{label}, p. {page}"
+    after: tuple[str, ...]  # "{label} (p. {page})" cut at its placeholders (Messages.split)
+    inside: tuple[str, ...]  # "{label}, p. {page}"
     unknown: str = "00"  # a first layout's stand-in, as wide as a page number
 
-    def cite(self, label: str, target: str, parenthesised: bool) -> str:
-        """Return the wording of label with target's page."""
-        template = self.inside if parenthesised else self.after
-        return template.replace("{page}", self.pages.get(target, self.unknown)).replace("{label}", label)
+    def around(self, target: str, parenthesised: bool) -> tuple[str, str]:
+        """Return the words before and after a reference's label that cite target's page."""
+        pieces = self.inside if parenthesised else self.after
+        page = self.pages.get(target, self.unknown)
+        filled = [page if index % 2 and piece == "page" else piece for index, piece in enumerate(pieces)]
+        at = next((index for index, piece in enumerate(pieces) if index % 2 and piece == "label"), len(pieces))
+        return "".join(filled[:at]), "".join(filled[at + 1 :])
 
 
 @dataclass
@@ -109,9 +112,7 @@ class MarkupWriter:
         label = self.inlines(node.children, family) if node.children else self.text(found.label, family, node.loc)
         if self.citations is not None and found.kind in CITED_KINDS:
             parenthesised = isinstance(after, Text) and after.text.startswith(")")
-            marker = "\x00"
-            cited = self.citations.cite(marker, node.target, parenthesised)
-            before, _, rest = cited.partition(marker)
+            before, rest = self.citations.around(node.target, parenthesised)
             self.cited += [part.strip() for part in (before, rest) if part.strip()]
             label = self.text(before, family) + label + self.text(rest, family)
         return f"<a href={quoteattr('#' + node.target)}>{label}</a>" if self.links else label
