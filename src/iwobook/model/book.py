@@ -174,6 +174,7 @@ class Book:
     targets: dict[str, Target] = field(default_factory=dict)
     appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
     messages: Messages = field(default_factory=Messages)
+    colophon: DocBlocks = ()  # the publication details, lowered (transform.lower_book)
 
     def sections(self) -> tuple[AnySection, ...]:
         """Return every section in reading order."""

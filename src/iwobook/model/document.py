@@ -30,6 +30,16 @@ class Show(Enum):
     EARS = "ears"
 
 
+class Medium(Enum):
+    """What kind of edition a reader holds: the print edition of record (whose pages the e-book's page list
+    follows), another print edition, an e-book with that page list, or a screen edition without one."""
+
+    PRINT_RECORD = "print-record"
+    PRINT = "print"
+    PAGED_SCREEN = "paged-screen"
+    SCREEN = "screen"
+
+
 # ---------------------------------------------------------------- inline nodes
 
 
@@ -111,7 +121,8 @@ class Head:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One entry of a definition list: its term and what it says."""
+    """One entry of a definition list: its term and what it says; media, when given, are the only kinds of
+    edition it is for (the colophon's word on page numbers)."""
 
     loc: Loc
     term: DocInlines
@@ -119,15 +130,18 @@ class Item:
     id: str = ""
     key: str = ""
     details_key: str = ""
+    media: frozenset[Medium] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
 class DefinitionList:
-    """Terms and their details (a glossary, the timeline's events, the colophon's rows)."""
+    """Terms and their details (a glossary, the timeline's events, the colophon's rows); label names the list for
+    assistive technology."""
 
     loc: Loc
     items: tuple[Item, ...]
     role: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +213,11 @@ class Bullets:
 
 DocBlock: TypeAlias = Block | Para | Head | DefinitionList | Table | DrawnFigure | Div | Verse | Bullets
 DocBlocks: TypeAlias = tuple[DocBlock, ...]
+
+
+def items_for(items: tuple[Item, ...], medium: Medium) -> tuple[Item, ...]:
+    """Return the entries of a definition list that are for an edition of medium."""
+    return tuple(item for item in items if not item.media or medium in item.media)
 
 
 def doc_plain_text(nodes: DocInlines) -> str:

@@ -16,6 +16,7 @@ from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter,
 from iwobook.model.document import DocBlock
 from iwobook.transform.aids import lower_appearances, lower_themes
 from iwobook.transform.chapter import lower_chapter
+from iwobook.transform.colophon import lower_colophon
 from iwobook.transform.glossary import lower_characters, lower_terms
 from iwobook.transform.letters import lower_letters
 from iwobook.transform.map import lower_map
@@ -60,8 +61,8 @@ def section_role(section: GeneratedSection, matter: Matter) -> str:
 
 
 def lower_book(book: Book) -> Book:
-    """Return an indexed book (targets and appearances collected) with every generated section's body and every
-    chapter's furniture lowered."""
+    """Return an indexed book (targets and appearances collected) with every generated section's body, every
+    chapter's furniture and the colophon's publication details lowered."""
     parts: list[Part] = []
     for part in book.parts:
         sections: list[AnySection] = []
@@ -74,4 +75,4 @@ def lower_book(book: Book) -> Book:
                 section = replace(section, before=before, after=after)
             sections.append(section)
         parts.append(replace(part, sections=tuple(sections)))
-    return replace(book, parts=tuple(parts))
+    return replace(book, parts=tuple(parts), colophon=lower_colophon(book))

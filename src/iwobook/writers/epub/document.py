@@ -25,6 +25,7 @@ from iwobook.model.document import (
     Head,
     Item,
     Jump,
+    Medium,
     PageNumber,
     PageRef,
     Para,
@@ -33,6 +34,7 @@ from iwobook.model.document import (
     Table,
     Verse,
     inline_page_targets,
+    items_for,
 )
 from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines, render_text
 from iwobook.writers.epub.markup import Element, Node, h, make_lang_attrs
@@ -42,6 +44,7 @@ FIGURE_WIDTH = 340.0  # points: the map and timeline for a phone's width (the SV
 FIGURE_LABELS = 9.5  # points: their labels
 
 VISUALLY_HIDDEN = "visually-hidden"
+MEDIUM = Medium.PAGED_SCREEN  # the kind of edition this is, for the entries meant only for some
 # the element a container's role is written as (a div otherwise)
 DIV_TAGS = {"letter": "section", "translation": "blockquote", "questions": "section"}
 # spans written as their own element (a span otherwise)
@@ -108,8 +111,9 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h("p", attrs, render_doc_inlines(inlines, ctx))]
         case Head(level=level, inlines=inlines, id=ident):
             return [h(f"h{min(max(level, 2), 6)}", {"id": ident}, render_doc_inlines(inlines, ctx))]
-        case DefinitionList(items=items, role=role):
-            return [h("dl", {"class": role}, [node for item in items for node in render_item(item, ctx)])]
+        case DefinitionList(items=items, role=role, label=label):
+            shown = [node for item in items_for(items, MEDIUM) for node in render_item(item, ctx)]
+            return [h("dl", {"class": role, "aria-label": label}, shown)]
         case Table():
             return [render_table(block, ctx)]
         case DrawnFigure(drawing=drawing, caption=caption, id=ident, figure=name):

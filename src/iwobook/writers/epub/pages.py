@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.config import Paper
 from iwobook.model import Matter, Part, Section, SectionKind, anchors
 from iwobook.writers.epub.content import (
     Context,
@@ -54,36 +53,12 @@ def render_title_page(ctx: Context, with_colophon: bool) -> list[Node]:
         h("p", {"class": "edition"}, render_text(meta.edition, ctx.lang)) if meta.edition else None,
         h("p", {"class": "publisher"}, render_text(meta.publisher, ctx.lang)) if meta.publisher else None,
     )
-    return [page, render_colophon_data(ctx)] if with_colophon else [page]
+    return [page, *render_colophon_data(ctx)] if with_colophon else [page]
 
 
-def render_colophon_data(ctx: Context) -> Element:
-    """Return the book's metadata as a definition list: 'Title:', edition, date, identifier, rights ...
-
-    The terms end with a colon as the print edition's colophon lines do ('Title: ...').
-    """
-    meta = ctx.book.metadata
-    words = ctx.words
-    rows: list[tuple[str, str]] = [("colophon.title", meta.title), ("colophon.subtitle", meta.subtitle)]
-    for role in dict.fromkeys(c.role for c in meta.contributors):
-        names = [c.name for c in meta.contributors if c.role == role]
-        key = f"role.{role}" if f"role.{role}" in words.entries else "role.contributor"
-        rows.append((key + ("s" if len(names) > 1 else ""), words("format.comma").join(names)))
-    rows += [
-        ("colophon.edition", meta.edition),
-        ("colophon.published", words.date(meta.date)),
-        ("colophon.publisher", meta.publisher),
-        ("colophon.identifier", meta.identifier),
-        ("colophon.rights", meta.rights),
-        ("colophon.licence", meta.licence),
-        ("colophon.pages", words("colophon.pages_ebook", paper=Paper.from_name(meta.paper or "a4").label)),
-    ]
-    items: list[Node] = []
-    for key, value in rows:
-        if value:
-            attrs = {"class": "identifier"} if key == "colophon.identifier" else None
-            items += [h("dt", None, words.label(key)), h("dd", attrs, render_text(value, ctx.lang))]
-    return h("dl", {"class": "colophon-data", "aria-label": words("colophon.details")}, items)
+def render_colophon_data(ctx: Context) -> list[Node]:
+    """Return the book's publication details (lowered: 'Title:', contributors, edition, date, identifier...)."""
+    return render_doc_blocks(ctx.book.colophon, ctx)
 
 
 def make_part_id(part: Part) -> str:
@@ -123,7 +98,9 @@ def render_prose_section(section: Section, ctx: Context, with_colophon: bool) ->
             assert_never(section.kind)
 
 
-def render_plain_section(section: Section, ctx: Context, attrs: dict[str, str], first: Node | None = None) -> Element:
+def render_plain_section(
+    section: Section, ctx: Context, attrs: dict[str, str], first: list[Node] | None = None
+) -> Element:
     """Return a section with its title as the h1, then first (if any), then its blocks."""
     return h(
         "section",

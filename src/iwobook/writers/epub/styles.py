@@ -39,7 +39,8 @@ p.edition, p.publisher { margin-top: 1.5em; }
 dl.colophon-data { margin: 2em 0 1.5em 0; font-size: 0.9em; }
 dl.colophon-data dt { font-weight: bold; margin-top: 0.4em; }
 dl.colophon-data dd { margin: 0 0 0 1.5em; }
-dd.identifier { overflow-wrap: break-word; word-wrap: break-word; }
+dl.colophon-data dd p { margin: 0; text-indent: 0; }
+p.identifier { overflow-wrap: break-word; word-wrap: break-word; }
 
 /* parts and chapters */
 section.part { margin-top: 30%; text-align: center; }

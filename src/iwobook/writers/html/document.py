@@ -25,6 +25,7 @@ from iwobook.model.document import (
     Head,
     Item,
     Jump,
+    Medium,
     PageNumber,
     PageRef,
     Para,
@@ -32,12 +33,14 @@ from iwobook.model.document import (
     Span,
     Table,
     Verse,
+    items_for,
 )
 from iwobook.writers.html.content import Context, render_block, render_inlines, render_text
 from iwobook.writers.html.markup import Element, Node, h, make_lang_attrs
 from iwobook.writers.html.svg import render_svg
 
 VISUALLY_HIDDEN = "visually-hidden"
+MEDIUM = Medium.SCREEN  # the kind of edition this is, for the entries meant only for some
 # a figure that names itself is drawn again for a phone: for this width (points) with labels of this size, so
 # that at 390 px its labels are drawn some 10 px high (the style sheet shows one of the two drawings)
 NARROW_WIDTH = 340.0
@@ -105,8 +108,9 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             return [h("p", {"id": ident, "class": role}, render_doc_inlines(inlines, ctx))]
         case Head(level=level, inlines=inlines, id=ident):
             return [h(f"h{min(max(level, 2), 6)}", {"id": ident}, render_doc_inlines(inlines, ctx))]
-        case DefinitionList(items=items, role=role):
-            return [h("dl", {"class": role}, [node for item in items for node in render_item(item, ctx)])]
+        case DefinitionList(items=items, role=role, label=label):
+            shown = [node for item in items_for(items, MEDIUM) for node in render_item(item, ctx)]
+            return [h("dl", {"class": role, "aria-label": label}, shown)]
         case Table():
             return [render_table(block, ctx)]
         case DrawnFigure():

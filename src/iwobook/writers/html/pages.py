@@ -112,29 +112,9 @@ def render_index(pages: tuple[SectionPage, ...], ctx: Context) -> list[Node]:
     return [titlepage, render_contents(pages, ctx)]
 
 
-def render_colophon_data(ctx: Context) -> Element:
-    """Return the book's metadata as a definition list ('Title:', contributors, edition, date, identifier...)."""
-    meta = ctx.book.metadata
-    words = ctx.words
-    rows: list[tuple[str, str]] = [("colophon.title", meta.title), ("colophon.subtitle", meta.subtitle)]
-    for role in dict.fromkeys(c.role for c in meta.contributors):
-        names = [c.name for c in meta.contributors if c.role == role]
-        key = f"role.{role}" if f"role.{role}" in words.entries else "role.contributor"
-        rows.append((key + ("s" if len(names) > 1 else ""), words("format.comma").join(names)))
-    rows += [
-        ("colophon.edition", meta.edition),
-        ("colophon.published", words.date(meta.date)),
-        ("colophon.publisher", meta.publisher),
-        ("colophon.identifier", meta.identifier),
-        ("colophon.rights", meta.rights),
-        ("colophon.licence", meta.licence),
-    ]
-    items: list[Node] = []
-    for key, value in rows:
-        if value:
-            attrs = {"class": "identifier"} if key == "colophon.identifier" else None
-            items += [h("dt", None, words.label(key)), h("dd", attrs, render_text(value, ctx.lang))]
-    return h("dl", {"class": "colophon-data", "aria-label": words("colophon.details")}, items)
+def render_colophon_data(ctx: Context) -> list[Node]:
+    """Return the book's publication details (lowered: 'Title:', contributors, edition, date, identifier...)."""
+    return render_doc_blocks(ctx.book.colophon, ctx)
 
 
 def render_part_title(page: SectionPage, ctx: Context) -> Element | None:
@@ -187,7 +167,7 @@ def render_prose_section(section: Section, ctx: Context) -> Element:
             assert_never(section.kind)
 
 
-def render_plain_section(section: Section, ctx: Context, first: Node | None) -> Element:
+def render_plain_section(section: Section, ctx: Context, first: list[Node] | None) -> Element:
     """Return a section with its title as the h1, then first (if any), then its blocks."""
     return h(
         "section",

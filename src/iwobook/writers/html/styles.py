@@ -72,7 +72,8 @@ figure { margin: 1.2em 0; }
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 section.titlepage { text-align: center; margin: 2em 0; }
 dl.colophon-data dt { font-weight: bold; margin-top: 0.4em; }
-dd.identifier { overflow-wrap: anywhere; }
+dl.colophon-data dd p { margin: 0; text-indent: 0; }
+p.identifier { overflow-wrap: anywhere; }
 
 /* generated sections: glossaries, letters, timeline, map key and places */
 dl.glossary > dt { break-after: avoid; }

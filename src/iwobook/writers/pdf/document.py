@@ -19,8 +19,9 @@ from xml.sax.saxutils import quoteattr
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, ListItem, Spacer, Table, TableStyle
 
+from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.figures import draw_figure
-from iwobook.model import Block, Book, Figure, Heading, ListBlock, Loc, Paragraph, Quote
+from iwobook.model import Block, Book, Figure, Heading, ListBlock, Loc, Paragraph, Quote, Text
 from iwobook.model.document import (
     Bullets,
     Cell,
@@ -35,6 +36,7 @@ from iwobook.model.document import (
     Head,
     Item,
     Jump,
+    Medium,
     PageNumber,
     PageRef,
     Para,
@@ -43,6 +45,7 @@ from iwobook.model.document import (
     Verse,
     doc_plain_text,
     has_page_numbers,
+    items_for,
 )
 from iwobook.model.document import Table as TableNode
 from iwobook.writers.pdf.blocks import Typesetter
@@ -93,6 +96,8 @@ CELL_STYLES = {
 }
 # definition lists set as a table: a column for each span of a term (its number, its date), then the details
 TABULAR_LISTS = frozenset({"timeline"})
+# definition lists set as 'Term: details' lines, by role, in this style
+RUN_IN_LISTS = {"colophon-data": "meta"}
 NARROW_CELLS = frozenset({"head-mark", "tagged", "untagged", "number", "date"})
 CENTRED_CELLS = frozenset({"head-mark", "tagged", "untagged"})
 # the cell role of a term's span in a tabular list
@@ -122,6 +127,7 @@ class DocumentWriter:
         self.ts = ts
         self.state = state
         self.figure_family = figure_family
+        self.medium = print_medium(book, ts.config)
 
     # ------------------------------------------------------------ inlines
 
@@ -217,6 +223,15 @@ class DocumentWriter:
                 made = self.paragraph(inlines, shown, role=structure.heading(level - 1))
                 made.keepWithNext = 1
                 return [*self.anchor(ident, block.loc), Laid("lead", [made])]
+            case DefinitionList(items=items, role=role) if role in RUN_IN_LISTS:
+                lines = [
+                    self.paragraph(
+                        (Span(item.loc, "label", item.term), Text(item.loc, " "), *details_text(item)),
+                        RUN_IN_LISTS[role],
+                    )
+                    for item in items_for(items, self.medium)
+                ]
+                return [Laid("body", lines)]
             case DefinitionList(items=items, role=role) if role in TABULAR_LISTS:
                 return [Laid("body", [self.tabular(items), Spacer(1, 8)])]
             case DefinitionList(items=items, role=role):
@@ -382,6 +397,14 @@ class DocumentWriter:
             share = (total - fixed) / sum(natural[x] for x in flexible)
             return [w if x in narrow else w * share for x, w in enumerate(natural)]
         return [w * total / sum(natural) for w in natural]
+
+
+def print_medium(book: Book, config: BuildConfig) -> Medium:
+    """Return what kind of print edition config makes: the edition of record (the standard edition on the book's
+    own paper, whose pages the e-book's page list follows) or another."""
+    record = Paper.from_name(book.metadata.paper) if book.metadata.paper else Paper.A4
+    same = config.edition in (Edition.STANDARD, Edition.TEACHER) and (config.paper or record) is record
+    return Medium.PRINT_RECORD if same else Medium.PRINT
 
 
 def details_text(item: Item) -> DocInlines:

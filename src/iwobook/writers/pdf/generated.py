@@ -1,10 +1,9 @@
-"""Generated pieces the PDF still lays out itself: the contents, the colophon's rows and chapter furniture."""
+"""The one generated section the PDF still lays out itself: the contents."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from iwobook.config import Edition, Paper
 from iwobook.model import (
     AnySection,
     Book,
@@ -15,7 +14,7 @@ from iwobook.model import (
     anchors,
 )
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.flowables import BookParagraph, TocLine
+from iwobook.writers.pdf.flowables import TocLine
 from iwobook.writers.pdf.pages import PageState
 from iwobook.writers.pdf.tags import Role
 
@@ -28,51 +27,6 @@ class GeneratedWriter:
         self.ts = ts
         self.state = state
         self.words = book.messages
-
-    # ------------------------------------------------------------ small pieces
-
-    def labelled(self, key: str, markup: str, style: str = "meta") -> Flowable:
-        """Return a 'Label: value' line: the label is the message under key, value is ready markup."""
-        bold = self.ts.markup.text(self.words.label(key), self.ts.family_of[style])
-        return self._paragraph(f"<b>{bold}</b> {markup}", style)
-
-    def _paragraph(self, markup: str, style: str, role: Role = Role.P) -> Flowable:
-        """Return a paragraph (an element of role) of ready markup."""
-        return self.ts.structure.tag(BookParagraph(markup, self.ts.styles[style]), role)
-
-    def colophon_metadata(self) -> list[Flowable]:
-        """Return the metadata block printed above the colophon's text."""
-        meta = self.book.metadata
-        family = self.ts.family_of["meta"]
-        words = self.words
-        date = words.date(meta.date)
-        rows = [
-            (
-                "colophon.title",
-                words("colophon.title_and_subtitle", title=meta.title, subtitle=meta.subtitle)
-                if meta.subtitle
-                else meta.title,
-            ),
-            ("colophon.edition", meta.edition),
-            (
-                "colophon.published",
-                words("colophon.published_by", publisher=meta.publisher, date=date) if meta.publisher else date,
-            ),
-            ("colophon.identifier", meta.identifier),
-            ("colophon.rights", meta.rights),
-            ("colophon.licence", meta.licence),
-            ("colophon.pages", self.page_numbers()),
-        ]
-        return [self.labelled(label, self.ts.markup.text(value, family)) for label, value in rows if value]
-
-    def page_numbers(self) -> str:
-        """Return what this edition's page numbers are to the e-book's: the same in the edition of record (the
-        standard edition on the book's own paper, which the e-book's page list follows), this edition's own in
-        any other."""
-        config = self.ts.config
-        record = Paper.from_name(self.book.metadata.paper) if self.book.metadata.paper else Paper.A4
-        same = config.edition in (Edition.STANDARD, Edition.TEACHER) and (config.paper or record) is record
-        return self.words("colophon.pages_record" if same else "colophon.pages_other", paper=record.label)
 
     # ------------------------------------------------------------ the table of contents
 

@@ -207,7 +207,10 @@ class StoryBuilder:
             case Section(kind=SectionKind.CHAPTER):
                 out += self.chapter(section)
             case Section(kind=SectionKind.COLOPHON):
-                out += [self.ts.plain(section.title, "chapter_title", heading), *self.generated.colophon_metadata()]
+                out += [
+                    self.ts.plain(section.title, "chapter_title", heading),
+                    *self.document.blocks(self.book.colophon),
+                ]
                 out += self.ts.blocks(section.blocks, "small_next", "small")
             case Section():
                 title = self.ts.plain(section.title, "chapter_title", heading)
