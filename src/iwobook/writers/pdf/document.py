@@ -12,12 +12,11 @@ never open a page; an original wording (a Verse) moves whole with its leads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import assert_never
 from xml.sax.saxutils import quoteattr
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, ListItem, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, ListItem, Spacer, Table
 
 from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.figures import draw_figure
@@ -43,7 +42,6 @@ from iwobook.model.document import (
     Show,
     Span,
     Verse,
-    doc_plain_text,
     has_page_numbers,
     items_for,
 )
@@ -52,8 +50,9 @@ from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.figure import DrawingFlowable
 from iwobook.writers.pdf.flowables import Anchor, BookParagraph, KeyedParagraph, LateParagraph
 from iwobook.writers.pdf.fonts import Family
-from iwobook.writers.pdf.keeping import KeepEnd
+from iwobook.writers.pdf.keeping import Laid, arrange
 from iwobook.writers.pdf.pages import PageState
+from iwobook.writers.pdf.tables import CELL_STYLES, lay_table
 from iwobook.writers.pdf.tagged import TaggedList
 from iwobook.writers.pdf.tags import Element, Role
 
@@ -84,22 +83,10 @@ HEAD_STYLES = {2: "entry_name", 3: "label"}
 HEAD_ROLE_STYLES = {"questions": "label"}
 # the style of a list's lines by the list's role
 LINE_STYLES = {"questions": "question"}
-CELL_STYLES = {
-    "head": "label",
-    "head-mark": "timeline_date",
-    "theme": "timeline_text",
-    "tagged": "timeline_date",
-    "untagged": "timeline_date",
-    "number": "timeline_date",
-    "date": "timeline_date",
-    "text": "timeline_text",
-}
 # definition lists set as a table: a column for each span of a term (its number, its date), then the details
 TABULAR_LISTS = frozenset({"timeline"})
 # definition lists set as 'Term: details' lines, by role, in this style
 RUN_IN_LISTS = {"colophon-data": "meta"}
-NARROW_CELLS = frozenset({"head-mark", "tagged", "untagged", "number", "date"})
-CENTRED_CELLS = frozenset({"head-mark", "tagged", "untagged"})
 # the cell role of a term's span in a tabular list
 ROLE_CELLS = {"event-number": "number", "date": "date"}
 BOLD_SPANS = frozenset({"label", "kind"})
@@ -107,16 +94,6 @@ ITALIC_SPANS = frozenset({"term"})
 LEAD_PARAS = frozenset({"facts", "original-lang"})
 TAIL_PARAS = frozenset({"appears"})
 CJK_LANGUAGES = frozenset({"ja", "zh", "ko"})
-RULE = (0.6, 0.6, 0.6)
-
-
-@dataclass
-class Laid:
-    """Flowables of one block in reading order, with how they keep: 'anchor' (a destination, kept with what
-    follows), 'lead', 'body', 'whole' (moves whole with its leads) or 'tail' (a closing line)."""
-
-    keeping: str
-    flowables: list[Flowable]
 
 
 class DocumentWriter:
@@ -331,7 +308,7 @@ class DocumentWriter:
             for x, paragraph in enumerate(line):
                 paragraph.tag = Element(Role.LBL, entry) if x == 0 else Element(Role.P, body)
             made.append(line)
-        return self.layout(made, rows, 0, rules=True)
+        return lay_table(made, rows, 0, True, self.ts)
 
     def table(
         self, head: tuple[tuple[Cell, ...], ...], body: tuple[tuple[Cell, ...], ...], rules: bool = True
@@ -350,53 +327,7 @@ class DocumentWriter:
                 paragraph.tag = Element(Role.TH, tr, scope=scope) if scope else Element(Role.TD, tr)
                 cells.append(paragraph)
             made.append(cells)
-        return self.layout(made, rows, len(head), rules)
-
-    def layout(self, made: list[list[Flowable]], rows: list[tuple[Cell, ...]], head: int, rules: bool) -> Table:
-        """Return a table of made cells (for rows of cells, head of them header rows) in the text font."""
-        table = Table(made, colWidths=self.widths(rows), repeatRows=head)
-        commands: list[tuple[object, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), self.ts.styles["base"].fontName),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]
-        if rules:
-            commands.append(("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE))
-        if head:
-            commands.append(("LINEBELOW", (0, head - 1), (-1, head - 1), 0.8, (0, 0, 0)))
-        for y, row in enumerate(rows):
-            for x, cell in enumerate(row):
-                if cell.role in CENTRED_CELLS:
-                    commands.append(("ALIGN", (x, y), (x, y), "CENTER"))
-        table.setStyle(TableStyle(commands))
-        return table
-
-    def widths(self, rows: list[tuple[Cell, ...]]) -> list[float]:
-        """Return column widths filling the text width: each column as wide as its longest cell (so a number or
-        a mark never wraps), the widest column of text (not of numbers, dates or marks) taking what is left, or
-        all of them giving up what is too much."""
-        columns = max(len(row) for row in rows)
-        natural = [12.0] * columns
-        for row in rows:
-            for x, cell in enumerate(row):
-                style = self.ts.styles[CELL_STYLES.get(cell.role, "meta")]
-                width = stringWidth(doc_plain_text(cell.inlines), style.fontName, style.fontSize) + 10
-                natural[x] = max(natural[x], width)
-        total = self.ts.text_width
-        narrow = {x for row in rows for x, cell in enumerate(row) if cell.role in NARROW_CELLS}
-        flexible = [x for x in range(columns) if x not in narrow] or list(range(columns))
-        widest = max(flexible, key=lambda x: natural[x])
-        rest = sum(natural) - natural[widest]
-        if rest <= total * 0.7:
-            natural[widest] = total - rest
-            return natural
-        fixed = sum(natural[x] for x in narrow)
-        if fixed < total:  # the columns of text share what the narrow ones leave
-            share = (total - fixed) / sum(natural[x] for x in flexible)
-            return [w if x in narrow else w * share for x, w in enumerate(natural)]
-        return [w * total / sum(natural) for w in natural]
+        return lay_table(made, rows, len(head), rules, self.ts)
 
 
 def print_medium(book: Book, config: BuildConfig) -> Medium:
@@ -413,44 +344,3 @@ def details_text(item: Item) -> DocInlines:
     if isinstance(first, Para | Paragraph):
         return first.inlines
     return ()
-
-
-def arrange(laid: list[Laid]) -> list[Flowable]:
-    """Return laid-out flowables kept as their roles say: each run of leads with what follows it up to the next
-    lead or closing line (KeepEnd: the leads with its first lines, the closing line with its last), a run with
-    an original wording whole; destinations with what follows them. Nothing nests a keep in another (a
-    KeepTogether reports an endless height to force its split, so one inside another never fits)."""
-    out: list[Flowable] = []
-    head: list[Flowable] = []
-    body: list[Flowable] = []
-    whole = False
-    anchors: list[Flowable] = []
-
-    def flush(tail: list[Flowable]) -> None:
-        nonlocal whole
-        if (whole and (head or tail)) or (head and tail and not body):
-            out.append(KeepTogether([*head, *body, *tail]))
-        elif (head and body) or (tail and body):
-            out.append(KeepEnd(list(head), list(body), tail))
-        else:
-            out.extend([*head, *body, *tail])
-        head.clear()
-        body.clear()
-        whole = False
-
-    for item in laid:
-        if item.keeping == "anchor":
-            anchors += item.flowables
-            continue
-        made, anchors = [*anchors, *item.flowables], []
-        if item.keeping == "lead":
-            if body:
-                flush([])
-            head.extend(made)
-        elif item.keeping == "tail":
-            flush(made)
-        else:
-            whole = whole or item.keeping == "whole"
-            body.extend(made)
-    flush([])
-    return out + anchors

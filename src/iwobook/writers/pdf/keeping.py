@@ -3,11 +3,12 @@
 KeepTogether moves everything it holds to the next page when it does not fit, so a heading kept with a
 long paragraph leaves the rest of its page empty. KeepEnd keeps a heading with the first lines of what
 follows and a closing line (a "Mentioned in" line) with the last lines before it; the paragraphs between
-break across pages as usual.
+break across pages as usual. `arrange` groups the generic renderer's laid-out blocks by how they keep.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
@@ -69,3 +70,53 @@ class KeepEnd(KeepTogether):  # type: ignore[misc]
         if len(parts) == 2:
             return [flow, *body[:-1], parts[0], KeepTogether([parts[1], *tail])]
         return moved
+
+
+@dataclass
+class Laid:
+    """Flowables of one block in reading order, with how they keep: 'anchor' (a destination, kept with what
+    follows), 'lead', 'body', 'whole' (moves whole with its leads) or 'tail' (a closing line)."""
+
+    keeping: str
+    flowables: list[Flowable]
+
+
+def arrange(laid: list[Laid]) -> list[Flowable]:
+    """Return laid-out flowables kept as their roles say: each run of leads with what follows it up to the next
+    lead or closing line (KeepEnd: the leads with its first lines, the closing line with its last), a run with
+    an original wording whole; destinations with what follows them. Nothing nests a keep in another (a
+    KeepTogether reports an endless height to force its split, so one inside another never fits)."""
+    out: list[Flowable] = []
+    head: list[Flowable] = []
+    body: list[Flowable] = []
+    whole = False
+    anchors: list[Flowable] = []
+
+    def flush(tail: list[Flowable]) -> None:
+        nonlocal whole
+        if (whole and (head or tail)) or (head and tail and not body):
+            out.append(KeepTogether([*head, *body, *tail]))
+        elif (head and body) or (tail and body):
+            out.append(KeepEnd(list(head), list(body), tail))
+        else:
+            out.extend([*head, *body, *tail])
+        head.clear()
+        body.clear()
+        whole = False
+
+    for item in laid:
+        if item.keeping == "anchor":
+            anchors += item.flowables
+            continue
+        made, anchors = [*anchors, *item.flowables], []
+        if item.keeping == "lead":
+            if body:
+                flush([])
+            head.extend(made)
+        elif item.keeping == "tail":
+            flush(made)
+        else:
+            whole = whole or item.keeping == "whole"
+            body.extend(made)
+    flush([])
+    return out + anchors
