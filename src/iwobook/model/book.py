@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TypeAlias
 
@@ -183,6 +184,11 @@ class Book:
     def chapters(self) -> tuple[Section, ...]:
         """Return the numbered chapters in reading order."""
         return tuple(s for s in self.sections() if isinstance(s, Section) and s.kind is SectionKind.CHAPTER)
+
+    def with_sections(self, change: Callable[[Part, AnySection], AnySection]) -> Book:
+        """Return the book with every section replaced by change(its part, it), in reading order."""
+        parts = tuple(replace(part, sections=tuple(change(part, s) for s in part.sections)) for part in self.parts)
+        return replace(self, parts=parts)
 
 
 @dataclass(frozen=True, slots=True)

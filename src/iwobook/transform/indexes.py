@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 from pyuca import Collator
@@ -24,17 +25,14 @@ from iwobook.walk import book_refs
 
 def number_chapters(book: Book) -> Book:
     """Return the book with its chapters numbered 1, 2, ... in reading order."""
-    counter = 0
-    parts: list[Part] = []
-    for part in book.parts:
-        sections: list[AnySection] = []
-        for section in part.sections:
-            if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-                counter += 1
-                section = replace(section, number=counter)
-            sections.append(section)
-        parts.append(replace(part, sections=tuple(sections)))
-    return replace(book, parts=tuple(parts))
+    numbers = itertools.count(1)
+
+    def number(_: Part, section: AnySection) -> AnySection:
+        if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+            return replace(section, number=next(numbers))
+        return section
+
+    return book.with_sections(number)
 
 
 def section_label(book: Book, section: AnySection) -> str:

@@ -63,16 +63,13 @@ def section_role(section: GeneratedSection, matter: Matter) -> str:
 def lower_book(book: Book) -> Book:
     """Return an indexed book (targets and appearances collected) with every generated section's body, every
     chapter's furniture and the colophon's publication details lowered."""
-    parts: list[Part] = []
-    for part in book.parts:
-        sections: list[AnySection] = []
-        for section in part.sections:
-            if isinstance(section, GeneratedSection):
-                blocks = lower_section(book, section)
-                section = replace(section, blocks=blocks, role=section_role(section, part.matter))
-            elif section.kind is SectionKind.CHAPTER:
-                before, after = lower_chapter(book, section)
-                section = replace(section, before=before, after=after)
-            sections.append(section)
-        parts.append(replace(part, sections=tuple(sections)))
-    return replace(book, parts=tuple(parts), colophon=lower_colophon(book))
+
+    def lower(part: Part, section: AnySection) -> AnySection:
+        if isinstance(section, GeneratedSection):
+            return replace(section, blocks=lower_section(book, section), role=section_role(section, part.matter))
+        if section.kind is SectionKind.CHAPTER:
+            before, after = lower_chapter(book, section)
+            return replace(section, before=before, after=after)
+        return section
+
+    return replace(book.with_sections(lower), colophon=lower_colophon(book))

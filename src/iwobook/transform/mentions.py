@@ -91,12 +91,10 @@ class Mentions:
 
 def mark_mentions(book: Book) -> Book:
     """Return the book with the first reference to each target in every chapter anchored."""
-    parts: list[Part] = []
-    for part in book.parts:
-        sections: list[AnySection] = []
-        for section in part.sections:
-            if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-                section = Mentions(section.id).section(section)
-            sections.append(section)
-        parts.append(replace(part, sections=tuple(sections)))
-    return replace(book, parts=tuple(parts))
+
+    def mark(_: Part, section: AnySection) -> AnySection:
+        if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
+            return Mentions(section.id).section(section)
+        return section
+
+    return book.with_sections(mark)
