@@ -33,7 +33,7 @@ def lower_colophon(book: Book) -> tuple[DocBlock, ...]:
     row("colophon.identifier", text(loc, meta.identifier), "identifier")
     row("colophon.rights", text(loc, meta.rights))
     row("colophon.licence", text(loc, meta.licence))
-    paper = record_paper(book).label
+    paper = Paper.from_name(book.metadata.paper).label  # the edition of record's
     row(
         "colophon.pages", text(loc, words("colophon.pages_record", paper=paper)), media=frozenset({Medium.PRINT_RECORD})
     )
@@ -43,8 +43,3 @@ def lower_colophon(book: Book) -> tuple[DocBlock, ...]:
     if not rows:
         return ()
     return (DefinitionList(loc, tuple(rows), "colophon-data", words("colophon.details")),)
-
-
-def record_paper(book: Book) -> Paper:
-    """Return the paper of the edition of record: the book's own, else A4."""
-    return Paper.from_name(book.metadata.paper) if book.metadata.paper else Paper.A4

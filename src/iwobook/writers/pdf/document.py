@@ -333,7 +333,7 @@ class DocumentWriter:
 def print_medium(book: Book, config: BuildConfig) -> Medium:
     """Return what kind of print edition config makes: the edition of record (the standard edition on the book's
     own paper, whose pages the e-book's page list follows) or another."""
-    record = Paper.from_name(book.metadata.paper) if book.metadata.paper else Paper.A4
+    record = Paper.from_name(book.metadata.paper)
     same = config.edition in (Edition.STANDARD, Edition.TEACHER) and (config.paper or record) is record
     return Medium.PRINT_RECORD if same else Medium.PRINT
 
