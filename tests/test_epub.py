@@ -39,10 +39,10 @@ from iwobook.transform import prepare
 from iwobook.writers.epub import render_epub
 from iwobook.writers.epub.content import BLOCK_KEY
 from iwobook.writers.epub.images import encode_image
-from iwobook.writers.epub.markup import Element, Node, h, serialise
 from iwobook.writers.epub.pagination import place_page_breaks
-from iwobook.writers.epub.svg import fmt, grey, render_svg
 from iwobook.writers.pdf import layout_pdf
+from iwobook.writers.xhtml.markup import XHTML, Element, Node, h, serialise
+from iwobook.writers.xhtml.svg import fmt, grey, render_svg
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
@@ -730,8 +730,8 @@ def test_svg_output_is_deterministic_and_greys_only() -> None:
     book = book_with_map()
     drawing = draw_map(book, 440.0)
     assert drawing is not None
-    first = serialise(render_svg(drawing, "m", "en-GB"))
-    assert first == serialise(render_svg(drawing, "m", "en-GB"))
+    first = serialise(render_svg(drawing, "m", "drawing", "en-GB"), XHTML)
+    assert first == serialise(render_svg(drawing, "m", "drawing", "en-GB"), XHTML)
     for paint in re.findall(r'(?:fill|stroke)="(#[0-9a-f]{6})"', first):
         assert paint[1:3] == paint[3:5] == paint[5:7]
     assert not re.search(r"\d\.\d{3}", first)
@@ -773,7 +773,7 @@ def test_markers_split_text_at_the_word_keeping_inline_markup() -> None:
     pagination = (PageStart("5", key, 1), PageStart("6", key, 2), PageStart("7", key, 5), PageStart("8", key, 6))
     placed = place_page_breaks(["a.xhtml"], [body], pagination)
     assert placed.problems == []
-    text = serialise(placed.bodies[0][0])
+    text = serialise(placed.bodies[0][0], XHTML)
     assert BLOCK_KEY not in text
     marker = '<span epub:type="pagebreak" role="doc-pagebreak" id="page-{0}" aria-label="{0}"></span>'
     assert text == (

@@ -197,7 +197,7 @@ def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
     from iwobook.transform import prepare
     from iwobook.writers.html.content import Context
     from iwobook.writers.html.document import render_doc_blocks
-    from iwobook.writers.html.markup import serialise
+    from iwobook.writers.xhtml.markup import HTML, serialise
 
     at = Loc("x.md", 1)
     book = prepare(load_checked(BOOKS["mini"]))
@@ -218,7 +218,7 @@ def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
         DrawnFigure(at, drawing, (Text(at, "The island"),), "map-figure"),
         DrawnFigure(at, drawing, (Text(at, "Drawn again"),), "again", "timeline"),
     )
-    html = "".join(serialise(node) for node in render_doc_blocks(blocks, ctx))
+    html = "".join(serialise(node, HTML) for node in render_doc_blocks(blocks, ctx))
     assert '<div class="table-wrap">\n<table>\n<caption class="visually-hidden">Themes by chapter</caption>' in html
     assert '<th scope="row">Duty</th>' in html
     assert '<td><span aria-hidden="true">–</span><span class="visually-hidden">not tagged</span></td>' in html

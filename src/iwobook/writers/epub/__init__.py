@@ -14,7 +14,6 @@ from iwobook.writers.epub.accessibility import describe_accessibility
 from iwobook.writers.epub.content import Context
 from iwobook.writers.epub.generated import render_generated
 from iwobook.writers.epub.images import Resource, collect_images
-from iwobook.writers.epub.markup import Node, serialise_document
 from iwobook.writers.epub.navigation import TOC_ID, Landmark, TocEntry, build_landmarks, build_toc, render_nav
 from iwobook.writers.epub.package import Document, package_epub
 from iwobook.writers.epub.pages import (
@@ -36,12 +35,15 @@ from iwobook.writers.epub.plan import (
     plan_pages,
 )
 from iwobook.writers.epub.styles import STYLESHEET, STYLESHEET_FILE
-from iwobook.writers.epub.svg import contains_svg
+from iwobook.writers.xhtml.markup import XHTML, Node, h, make_lang_attrs, serialise_document
+from iwobook.writers.xhtml.svg import contains_svg
 
 __all__ = ["COVER_SIZE", "render_epub"]
 
 COVER_SIZE = (1600, 2560)
 COVER_FILE = "images/cover.png"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
 
 
 def get_epoch(book: Book, config: BuildConfig) -> int:
@@ -85,7 +87,18 @@ def render_section_body(section: AnySection, page: Page, ctx: Context, entries: 
 
 def make_document(page: Page, body: list[Node], ctx: Context) -> Document:
     """Return one page's body serialised as an XHTML content document."""
-    data = serialise_document(page.title, ctx.lang, STYLESHEET_FILE, make_body_attrs(page.matter), body)
+    html = h(
+        "html",
+        {"xmlns": XHTML_NS, "xmlns:epub": EPUB_NS, **make_lang_attrs(ctx.lang)},
+        h(
+            "head",
+            None,
+            h("title", None, page.title),
+            h("link", {"rel": "stylesheet", "type": "text/css", "href": STYLESHEET_FILE}),
+        ),
+        h("body", make_body_attrs(page.matter), body),
+    )
+    data = serialise_document(html, XHTML)
     properties = (("nav",) if isinstance(page.what, NavPage) else ()) + (("svg",) if contains_svg(body) else ())
     return Document(page.file, page.manifest_id, page.title, data, page.in_spine, properties)
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from iwobook.model import Book, Inline, LangSpan, Section, Text, has_cjk
 from iwobook.walk import block_inlines, inlines_of, section_inlines
-from iwobook.writers.epub.content import JAPANESE, get_primary_language
 from iwobook.writers.epub.package import Accessibility
+from iwobook.writers.xhtml.text import JAPANESE, get_primary_language
 
 FEATURES = (
     "structuralNavigation",

@@ -29,11 +29,10 @@ from iwobook.model import (
     TargetKind,
     Text,
     block_key,
-    script_runs,
 )
-from iwobook.writers.epub.markup import Node, h, make_lang_attrs
+from iwobook.writers.xhtml.markup import Node, h, make_lang_attrs
+from iwobook.writers.xhtml.text import render_text
 
-JAPANESE = "ja"
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 # marks the element of a model block with its key (model.block_key) for the page-break markers;
 # writers.epub.pagination removes it from every document before serialisation
@@ -69,18 +68,6 @@ class Context:
         if home is None:
             return None
         return home if target.kind is TargetKind.SECTION else f"{home}#{target.id}"
-
-
-def get_primary_language(lang: str) -> str:
-    """Return the primary subtag of a BCP 47 tag, lower case ('en-GB' -> 'en')."""
-    return lang.split("-")[0].lower()
-
-
-def render_text(text: str, lang: str) -> list[Node]:
-    """Return text as nodes, wrapping Japanese-script runs in a ja span unless lang is already Japanese."""
-    if get_primary_language(lang) == JAPANESE:
-        return [text]
-    return [h("span", make_lang_attrs(JAPANESE), run) if cjk else run for run, cjk in script_runs(text)]
 
 
 def render_foreign(text: str, lang: str, attrs: Mapping[str, str] | None = None) -> Node:

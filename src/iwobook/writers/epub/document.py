@@ -36,9 +36,10 @@ from iwobook.model.document import (
     inline_page_targets,
     items_for,
 )
-from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines, render_text
-from iwobook.writers.epub.markup import Element, Node, h, make_lang_attrs
-from iwobook.writers.epub.svg import render_svg
+from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines
+from iwobook.writers.xhtml.markup import Element, Node, h, make_lang_attrs
+from iwobook.writers.xhtml.svg import render_svg
+from iwobook.writers.xhtml.text import render_text
 
 FIGURE_WIDTH = 340.0  # points: the map and timeline for a phone's width (the SVG scales to the reading width)
 FIGURE_LABELS = 9.5  # points: their labels
@@ -120,7 +121,7 @@ def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
             # drawn again, narrower and with larger labels, so that a phone's 390 px still shows them some 10 px
             # high: a reading system may paginate in a frame wider than the screen, so no media query can choose
             drawing = (draw_figure(ctx.book, name, FIGURE_WIDTH, FIGURE_LABELS) if name else None) or drawing
-            svg = render_svg(drawing, ident or "figure", ctx.lang)
+            svg = render_svg(drawing, ident or "figure", "drawing", ctx.lang)
             return [h("figure", {"class": "drawing"}, svg, h("figcaption", None, render_doc_inlines(caption, ctx)))]
         case Div(role=role, blocks=inner, id=ident, lang=lang):
             attrs = {"id": ident, "class": role, **(make_lang_attrs(lang) if lang else {})}

@@ -8,13 +8,11 @@ from iwobook.model import (
     GeneratedSection,
     anchors,
 )
-from iwobook.writers.epub.content import (
-    Context,
-    render_text,
-)
+from iwobook.writers.epub.content import Context
 from iwobook.writers.epub.document import render_doc_blocks
-from iwobook.writers.epub.markup import Child, Element, h
 from iwobook.writers.epub.navigation import TocEntry, render_contents_copy
+from iwobook.writers.xhtml.markup import Child, Element, h
+from iwobook.writers.xhtml.text import render_text
 
 GLOSSARY = {"epub:type": "glossary", "role": "doc-glossary"}
 APPENDIX = {"epub:type": "appendix", "role": "doc-appendix"}

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from iwobook.model import Generated, GeneratedSection, Matter, Messages, Section, SectionKind, anchors
-from iwobook.writers.epub.content import Context, render_text
-from iwobook.writers.epub.markup import Element, Node, h
+from iwobook.writers.epub.content import Context
 from iwobook.writers.epub.plan import (
     COVER_FILE,
     NAV_FILE,
@@ -19,6 +18,8 @@ from iwobook.writers.epub.plan import (
     SectionPage,
     TitlePage,
 )
+from iwobook.writers.xhtml.markup import Element, Node, h
+from iwobook.writers.xhtml.text import render_text
 
 TOC_ID = "toc"
 

@@ -5,13 +5,10 @@ from __future__ import annotations
 from typing import assert_never
 
 from iwobook.model import Matter, Part, Section, SectionKind, anchors
-from iwobook.writers.epub.content import (
-    Context,
-    render_blocks,
-    render_text,
-)
+from iwobook.writers.epub.content import Context, render_blocks
 from iwobook.writers.epub.document import render_doc_blocks
-from iwobook.writers.epub.markup import Element, Node, h
+from iwobook.writers.xhtml.markup import Element, Node, h
+from iwobook.writers.xhtml.text import render_text
 
 MATTER_TYPES = {Matter.FRONT: "frontmatter", Matter.BODY: "bodymatter", Matter.BACK: "backmatter"}
 TITLE_PAGE_ID = anchors.TITLE_PAGE

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from iwobook.model import PageStart
 from iwobook.writers.epub.content import BLOCK_KEY
-from iwobook.writers.epub.markup import Element, Node, h
+from iwobook.writers.xhtml.markup import Element, Node, h
 
 # an element whose children must be of particular kinds: a marker for one of its children goes inside that child
 LIST_PARENTS = frozenset({"dl", "ol", "ul", "table", "thead", "tbody", "tfoot", "tr", "colgroup", "hgroup"})

@@ -17,10 +17,10 @@ from iwobook.model import Blocks, Book, Section
 from iwobook.writers.html.content import Context
 from iwobook.writers.html.fonts import collect_licences, make_web_fonts
 from iwobook.writers.html.images import collect_images
-from iwobook.writers.html.markup import Element, serialise_page
 from iwobook.writers.html.pages import render_index, render_section_page, render_sequence, render_shell
 from iwobook.writers.html.plan import INDEX_FILE, map_section_files, plan_pages
 from iwobook.writers.html.styles import STYLESHEET_FILE, render_stylesheet
+from iwobook.writers.xhtml.markup import HTML, Element, serialise_document
 
 __all__ = ["render_html"]
 
@@ -52,7 +52,7 @@ def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> 
         sequence = render_sequence(before, after, ctx, False)
         documents[page.file] = render_shell(title, ctx, render_section_page(page, ctx), sequence, False)
     fallbacks, fonts = make_web_fonts(config, documents.values())
-    files = {name: serialise_page(html) for name, html in documents.items()}
+    files = {name: serialise_document(html, HTML) for name, html in documents.items()}
     files[STYLESHEET_FILE] = render_stylesheet(config, fallbacks, fonts).encode("utf-8")
     files.update({font.file: font.data for font in fonts})
     if fonts:

@@ -27,11 +27,10 @@ from iwobook.model import (
     Strong,
     TargetKind,
     Text,
-    script_runs,
 )
-from iwobook.writers.html.markup import Node, h, make_lang_attrs
+from iwobook.writers.xhtml.markup import Node, h, make_lang_attrs
+from iwobook.writers.xhtml.text import render_text
 
-JAPANESE = "ja"
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
@@ -64,13 +63,6 @@ class Context:
         if home is None:
             return None
         return home if target.kind is TargetKind.SECTION else f"{home}#{target.id}"
-
-
-def render_text(text: str, lang: str) -> list[Node]:
-    """Return text as nodes, Japanese-script runs in a lang="ja" span unless lang is already Japanese."""
-    if lang.split("-")[0].lower() == JAPANESE:
-        return [text]
-    return [h("span", {"lang": JAPANESE}, run) if cjk else run for run, cjk in script_runs(text)]
 
 
 def render_inlines(inlines: Inlines, ctx: Context, lang: str, in_link: bool = False) -> list[Node]:

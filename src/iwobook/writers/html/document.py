@@ -35,9 +35,10 @@ from iwobook.model.document import (
     Verse,
     items_for,
 )
-from iwobook.writers.html.content import Context, render_block, render_inlines, render_text
-from iwobook.writers.html.markup import Element, Node, h, make_lang_attrs
-from iwobook.writers.html.svg import render_svg
+from iwobook.writers.html.content import Context, render_block, render_inlines
+from iwobook.writers.xhtml.markup import Element, Node, h, make_lang_attrs
+from iwobook.writers.xhtml.svg import render_svg
+from iwobook.writers.xhtml.text import render_text
 
 VISUALLY_HIDDEN = "visually-hidden"
 MEDIUM = Medium.SCREEN  # the kind of edition this is, for the entries meant only for some

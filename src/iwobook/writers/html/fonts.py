@@ -16,7 +16,7 @@ import uharfbuzz
 
 from iwobook.config import BuildConfig
 from iwobook.fonttable import file_coverage, load_font_table
-from iwobook.writers.html.markup import Element, Node
+from iwobook.writers.xhtml.markup import Element, Node
 
 FONTS_FOLDER = "fonts"
 

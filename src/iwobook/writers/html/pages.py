@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import assert_never
 
 from iwobook.model import GeneratedSection, Section, SectionKind, anchors
-from iwobook.writers.html.content import Context, render_blocks, render_text
+from iwobook.writers.html.content import Context, render_blocks
 from iwobook.writers.html.document import render_doc_blocks
-from iwobook.writers.html.markup import Child, Element, Node, h, make_lang_attrs
 from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
 from iwobook.writers.html.styles import STYLESHEET_FILE
+from iwobook.writers.xhtml.markup import Child, Element, Node, h, make_lang_attrs
+from iwobook.writers.xhtml.text import render_text
 
 MAIN_ID = "main"
 # the ARIA role of a lowered section's role

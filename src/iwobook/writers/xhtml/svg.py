@@ -1,8 +1,9 @@
-"""Drawings (model.drawing primitives) as inline SVG in the HTML pages.
+"""Drawings (model.drawing primitives) as inline SVG, for the EPUB's content documents and the HTML pages.
 
-The <svg> has role="img" and is labelled by its <desc>, the drawing's text alternative, so assistive
-technology reads the alt text and not the scattered labels. Greys become hex greys; numbers are written with
-at most two decimals and the viewBox in whole numbers, so the same drawing always gives the same markup.
+The SVG carries its title and its text alternative (<title>, <desc>); the <svg> element has role="img"
+and is labelled by the <desc>, so assistive technology reads the alt text and not the scattered labels.
+Greys become hex greys; numbers are written with at most two decimals and the viewBox in whole numbers, so
+the same drawing always gives the same markup.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import assert_never
 
 from iwobook.model import script_runs
 from iwobook.model.drawing import Anchor, Circle, Drawing, Label, Line, Polygon, Shape
-from iwobook.writers.html.markup import Element, Node, h
+from iwobook.writers.xhtml.markup import SVG_NS, Element, Node, h
+from iwobook.writers.xhtml.text import JAPANESE, get_primary_language
 
 FONT = "sans-serif"
+HALO = "halo"
 CIRCLE_STROKE = 0.8
 HALO_WIDTH = 2.4
-JAPANESE = "ja"
 ANCHORS = {Anchor.START: "start", Anchor.MIDDLE: "middle", Anchor.END: "end"}
 
 
@@ -46,10 +48,10 @@ def dash_attrs(dash: tuple[float, ...]) -> dict[str, str]:
 
 
 def render_label_text(label: Label, lang: str) -> list[Node]:
-    """Return a label's text, Japanese runs in lang tspans when the book is not in Japanese."""
-    if lang.split("-")[0].lower() == JAPANESE:
+    """Return a label's text, Japanese runs in xml:lang tspans when the book is not in Japanese."""
+    if get_primary_language(lang) == JAPANESE:
         return [label.text]
-    return [h("tspan", {"lang": JAPANESE}, run) if cjk else run for run, cjk in script_runs(label.text)]
+    return [h("tspan", {"xml:lang": JAPANESE}, run) if cjk else run for run, cjk in script_runs(label.text)]
 
 
 def render_label(label: Label, lang: str) -> list[Element]:
@@ -66,6 +68,7 @@ def render_label(label: Label, lang: str) -> list[Element]:
     if label.halo:
         halo = {
             **attrs,
+            "class": HALO,
             "aria-hidden": "true",
             "fill": grey(1.0),
             "stroke": grey(1.0),
@@ -104,12 +107,16 @@ def render_shape(shape: Shape, lang: str) -> list[Element]:
 
 def render_svg(drawing: Drawing, ident: str, role: str, lang: str) -> Element:
     """Return the drawing as an inline <svg role="img"> with the class role: title, text alternative, white
-    ground, shapes."""
+    ground, shapes.
+
+    The viewBox is whole numbers (the drawing's size rounded up), which every renderer accepts (Kindle's
+    publishing guidelines rule out fractional ones)."""
     width, height = str(math.ceil(drawing.width)), str(math.ceil(drawing.height))
     desc_id = f"{ident}-desc"
     return h(
         "svg",
         {
+            "xmlns": SVG_NS,
             "id": ident,
             "class": role,
             "width": width,
@@ -118,8 +125,13 @@ def render_svg(drawing: Drawing, ident: str, role: str, lang: str) -> Element:
             "role": "img",
             "aria-labelledby": desc_id,
         },
-        h("title", None, drawing.title),
+        h("title", {"id": f"{ident}-title"}, drawing.title),
         h("desc", {"id": desc_id}, drawing.alt),
         h("rect", {"x": "0", "y": "0", "width": width, "height": height, "fill": grey(1.0)}),
         h("g", {"font-family": FONT}, [element for shape in drawing.shapes for element in render_shape(shape, lang)]),
     )
+
+
+def contains_svg(nodes: list[Node]) -> bool:
+    """Return True when any element in nodes (at any depth) is an <svg>."""
+    return any(isinstance(node, Element) and (node.tag == "svg" or contains_svg(list(node.children))) for node in nodes)
