@@ -22,6 +22,7 @@ from iwobook.model.book import (
     Target,
     TargetKind,
     Word,
+    listed_name,
 )
 from iwobook.model.messages import Messages
 from iwobook.model.nodes import (
@@ -114,6 +115,7 @@ __all__ = [
     "block_key",
     "has_cjk",
     "is_cjk",
+    "listed_name",
     "plain_text",
     "script_runs",
 ]

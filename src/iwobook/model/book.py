@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TypeAlias
 
-from iwobook.model.document import DocBlocks
+from iwobook.model.document import DocBlocks, Medium, Names, OutlineEntry
 from iwobook.model.messages import Messages
 from iwobook.model.nodes import Blocks, Inlines, Loc
 from iwobook.model.records import Character, Letter, MapData, Term, Theme, TimelineEvent
@@ -57,7 +57,8 @@ class Word:
 class Section:
     """A prose section from a Markdown file; chapters carry setting, themes and questions. Once lowered
     (transform.lower_book) a chapter's furniture is generic document nodes: before, the lines under its title
-    (who is in it, its words to know); after, what follows its text (its questions, its themes)."""
+    (who is in it, its words to know); after, what follows its text (its questions, its themes); label is the line
+    over a chapter's title ('Chapter 3') and names how the section is named elsewhere ('3. Title')."""
 
     loc: Loc
     id: str
@@ -72,12 +73,14 @@ class Section:
     vocabulary: tuple[Word, ...] = ()
     before: DocBlocks = ()
     after: DocBlocks = ()
+    label: str = ""
+    names: Names | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class GeneratedSection:
     """A section the builder lays out from a data file; blocks is its body once lowered (transform.lower_book), role
-    what it is for readers ('glossary', 'appendix' or '')."""
+    what it is for readers ('glossary', 'appendix' or ''), names how it is named elsewhere (its title)."""
 
     loc: Loc
     id: str
@@ -85,9 +88,15 @@ class GeneratedSection:
     source: Generated
     blocks: DocBlocks = ()
     role: str = ""
+    names: Names | None = None
 
 
 AnySection: TypeAlias = Section | GeneratedSection
+
+
+def listed_name(section: AnySection, medium: Medium) -> str:
+    """Return how a section is named outside its heading in an edition of medium (its title until it is lowered)."""
+    return section.names.of(medium) if section.names is not None else section.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +185,7 @@ class Book:
     appearances: dict[str, tuple[Appearance, ...]] = field(default_factory=dict)
     messages: Messages = field(default_factory=Messages)
     colophon: DocBlocks = ()  # the publication details, lowered (transform.lower_book)
+    outline: tuple[OutlineEntry, ...] = ()  # the contents, lowered (transform.lower_book)
 
     def sections(self) -> tuple[AnySection, ...]:
         """Return every section in reading order."""

@@ -215,6 +215,48 @@ DocBlock: TypeAlias = Block | Para | Head | DefinitionList | Table | DrawnFigure
 DocBlocks: TypeAlias = tuple[DocBlock, ...]
 
 
+# ---------------------------------------------------------------- names and the outline
+
+
+PRINT_MEDIA = frozenset({Medium.PRINT_RECORD, Medium.PRINT})
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """How a section (or a titled part) is named outside its own heading: as print lists it (the contents, the PDF's
+    bookmarks: '3. Title') and as a screen edition does (its contents, page titles and links: 'Chapter 3: Title')."""
+
+    in_print: str
+    on_screen: str
+
+    def of(self, medium: Medium) -> str:
+        """Return the name for an edition of medium."""
+        return self.in_print if medium in PRINT_MEDIA else self.on_screen
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """One line of the book's contents: the id it leads to, its names, the slot for the printed page it lands on
+    (filled in by print, left out by a screen edition), and the entries under it (a titled part's sections); role
+    is 'part' or 'section'."""
+
+    loc: Loc
+    target: str
+    names: Names
+    page: PageNumber
+    role: str
+    children: tuple[OutlineEntry, ...] = ()
+
+
+def outline_lines(entries: tuple[OutlineEntry, ...], level: int = 0) -> list[tuple[int, OutlineEntry]]:
+    """Return the entries of an outline in reading order with their levels (0 at the top, 1 under a part)."""
+    out: list[tuple[int, OutlineEntry]] = []
+    for entry in entries:
+        out.append((level, entry))
+        out += outline_lines(entry.children, level + 1)
+    return out
+
+
 def items_for(items: tuple[Item, ...], medium: Medium) -> tuple[Item, ...]:
     """Return the entries of a definition list that are for an edition of medium."""
     return tuple(item for item in items if not item.media or medium in item.media)

@@ -5,7 +5,9 @@ anchors the first mention of each target in every chapter (mentions), collects c
 appearances (indexes), then lowers every generated section (lower):
 each GeneratedSection of the returned book has its body as generic document nodes (model.document) in
 `blocks`, with its final wording in the book's language, its ids and page-start keys, and in `role` what it
-is for readers ('glossary', 'appendix' or ''). A writer renders those blocks and holds no words of its own.
+is for readers ('glossary', 'appendix' or ''); a chapter has its furniture (`before`, `after`) and its label,
+every section its names (`names`), and the book its contents (`outline`) and colophon. A writer renders those
+nodes and holds no words of its own.
 `lower_book(book)` does the lowering alone, for a book already indexed.
 """
 

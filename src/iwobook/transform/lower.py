@@ -1,10 +1,12 @@
-"""The lowering transform: every generated section and every chapter's furniture becomes generic document nodes
-with its final wording.
+"""The lowering transform: every generated section, every chapter's furniture and heading, the contents and the
+colophon become generic document nodes with their final wording.
 
 A writer renders a lowered section's blocks (GeneratedSection.blocks) and a chapter's furniture (Section.before
 and Section.after) like any other document nodes; a new generated section is a Generated kind and one lowering
-function here, a new piece of chapter furniture one function in transform.chapter. Only the contents is still
-laid out by the writers (it needs the PDF's page-number forms and is the EPUB's navigation document).
+function here, a new piece of chapter furniture one function in transform.chapter. The contents is the book's
+outline (Book.outline, transform.outline): its entries, their wording for print and for a screen and their
+page-number slots, which each writer sets in its own form (the PDF's lines with leaders, the EPUB's navigation
+document and NCX, the HTML index); a chapter's label and every section's names come from there too.
 """
 
 from __future__ import annotations
@@ -20,14 +22,12 @@ from iwobook.transform.colophon import lower_colophon
 from iwobook.transform.glossary import lower_characters, lower_terms
 from iwobook.transform.letters import lower_letters
 from iwobook.transform.map import lower_map
+from iwobook.transform.outline import lower_outline, name_section
 from iwobook.transform.timeline import lower_timeline
-
-# the kinds the writers still lay out themselves
-WRITER_LAID_OUT = frozenset({Generated.CONTENTS})
 
 
 def lower_section(book: Book, section: GeneratedSection) -> tuple[DocBlock, ...]:
-    """Return the body of a generated section as document nodes (empty for those the writers lay out)."""
+    """Return the body of a generated section as document nodes (none for the contents: it is Book.outline)."""
     source = section.source
     match source:
         case Generated.CHARACTERS:
@@ -62,9 +62,11 @@ def section_role(section: GeneratedSection, matter: Matter) -> str:
 
 def lower_book(book: Book) -> Book:
     """Return an indexed book (targets and appearances collected) with every generated section's body, every
-    chapter's furniture and the colophon's publication details lowered."""
+    chapter's furniture and label, every section's names, the contents and the colophon's publication details
+    lowered."""
 
     def lower(part: Part, section: AnySection) -> AnySection:
+        section = name_section(book, section)
         if isinstance(section, GeneratedSection):
             return replace(section, blocks=lower_section(book, section), role=section_role(section, part.matter))
         if section.kind is SectionKind.CHAPTER:
@@ -72,4 +74,5 @@ def lower_book(book: Book) -> Book:
             return replace(section, before=before, after=after)
         return section
 
-    return replace(book.with_sections(lower), colophon=lower_colophon(book))
+    lowered = book.with_sections(lower)
+    return replace(lowered, colophon=lower_colophon(book), outline=lower_outline(lowered))

@@ -31,6 +31,7 @@ from iwobook.writers.epub.plan import (
     PartPage,
     SectionPage,
     TitlePage,
+    map_part_files,
     map_section_files,
     plan_pages,
 )
@@ -145,14 +146,15 @@ def render_epub(
     """
     pages = plan_pages(book)
     images = collect_images(book, config)
+    files = map_section_files(pages)
     ctx = Context(
         book,
         book.metadata.language,
-        map_section_files(pages),
+        files,
         {path: r.file for path, r in images.items()},
         find_section_pages(book, pagination),
     )
-    entries = build_toc(pages)
+    entries = build_toc(book.outline, {**files, **map_part_files(pages)})
     marks = build_landmarks(pages, book.messages)
     bodies = [render_page_body(page, ctx, entries, marks) for page in pages]
     placement = place_page_breaks([page.file for page in pages], bodies, pagination, make_aliases(pages))

@@ -8,7 +8,6 @@ from typing import assert_never
 from urllib.parse import urlsplit
 
 from iwobook.model import (
-    Appearance,
     Block,
     Blocks,
     Book,
@@ -148,21 +147,3 @@ def render_item(item: Blocks, ctx: Context, lang: str) -> Node:
     if len(item) == 1 and isinstance(item[0], Paragraph):
         return h("li", {BLOCK_KEY: block_key(item[0].loc)}, render_inlines(item[0].inlines, ctx, lang))
     return h("li", None, render_blocks(item, ctx, lang))
-
-
-def render_chapter_list(label: str, appearances: tuple[Appearance, ...], ctx: Context, ident: str = "") -> Node | None:
-    """Return a 'label: Chapter 1: Title; ...' paragraph linking each chapter, or None when there are none.
-
-    label is the message key of the label.
-    """
-    links: list[Node] = []
-    for n, appearance in enumerate(appearances):
-        href = ctx.resolve_section(appearance.section_id)
-        text = ctx.words("chapter.reference", number=appearance.number, title=appearance.title)
-        if n:
-            links.append(ctx.words("format.series"))
-        links.append(h("a", {"href": href}, render_text(text, ctx.lang)) if href else text)
-    if not links:
-        return None
-    attrs = {"id": ident, "class": "appears"} if ident else {"class": "appears"}
-    return h("p", attrs, h("span", {"class": "label"}, ctx.words.label(label)), " ", links)

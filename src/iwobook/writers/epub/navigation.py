@@ -1,23 +1,16 @@
-"""The table of contents (one tree for the navigation document and the NCX) and the landmarks."""
+"""The table of contents (the lowered outline as one tree for the navigation document and the NCX) and the
+landmarks."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import assert_never
 
-from iwobook.model import Generated, GeneratedSection, Matter, Messages, Section, SectionKind, anchors
+from iwobook.model import Generated, GeneratedSection, Matter, Messages, anchors
+from iwobook.model.document import OutlineEntry
 from iwobook.writers.epub.content import Context
-from iwobook.writers.epub.plan import (
-    COVER_FILE,
-    NAV_FILE,
-    TITLE_FILE,
-    CoverPage,
-    NavPage,
-    Page,
-    PartPage,
-    SectionPage,
-    TitlePage,
-)
+from iwobook.writers.epub.document import MEDIUM
+from iwobook.writers.epub.plan import COVER_FILE, NAV_FILE, TITLE_FILE, Page, SectionPage
 from iwobook.writers.xhtml.markup import Element, Node, h
 from iwobook.writers.xhtml.text import render_text
 
@@ -42,42 +35,12 @@ class Landmark:
     href: str
 
 
-def build_toc(pages: tuple[Page, ...]) -> tuple[TocEntry, ...]:
-    """Return the contents tree: titled parts with their sections under them, other sections at the top.
-
-    It lists what the print edition's contents lists: everything but the cover, title page, contents and
-    colophon (which stay in the reading order and the landmarks).
-    """
-    top: list[TocEntry] = []
-    open_part: tuple[Page, list[TocEntry]] | None = None
-    for page in pages:
-        if not page.in_spine:
-            continue
-        what = page.what
-        match what:
-            case CoverPage() | TitlePage() | NavPage():
-                continue
-            case PartPage():
-                if open_part is not None:
-                    top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
-                open_part = (page, [])
-                continue
-            case SectionPage(section=Section(kind=SectionKind.COLOPHON)):
-                continue  # as in print: the colophon comes before the contents and is not listed in it
-            case SectionPage():
-                entry = TocEntry(page.title, page.file)
-            case _:
-                assert_never(what)
-        if open_part is not None and open_part[0].part == page.part:
-            open_part[1].append(entry)
-        else:
-            if open_part is not None:
-                top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
-                open_part = None
-            top.append(entry)
-    if open_part is not None:
-        top.append(TocEntry(open_part[0].title, open_part[0].file, tuple(open_part[1])))
-    return tuple(top)
+def build_toc(outline: tuple[OutlineEntry, ...], files: Mapping[str, str]) -> tuple[TocEntry, ...]:
+    """Return the contents tree from the book's lowered outline, each entry leading to its page's file (files: by
+    section and part id), worded for a screen."""
+    return tuple(
+        TocEntry(entry.names.of(MEDIUM), files[entry.target], build_toc(entry.children, files)) for entry in outline
+    )
 
 
 def build_landmarks(pages: tuple[Page, ...], words: Messages) -> tuple[Landmark, ...]:

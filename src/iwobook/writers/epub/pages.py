@@ -118,7 +118,7 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         h(
             "h1",
             {"id": anchors.heading_id(section.id)},
-            h("span", {"class": "chapter-number"}, ctx.words("chapter.number", number=section.number)),
+            h("span", {"class": "chapter-number"}, section.label),
             " ",
             h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
         ),

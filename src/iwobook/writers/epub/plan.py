@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import assert_never
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter, Part
+from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter, Part, anchors, listed_name
+from iwobook.writers.epub.document import MEDIUM
 
 COVER_FILE = "cover.xhtml"
 TITLE_FILE = "titlepage.xhtml"
@@ -72,12 +73,6 @@ def make_ascii_name(text: str) -> str:
     return name or "section"
 
 
-def get_section_title(book: Book, section: AnySection) -> str:
-    """Return how a section is named in the contents: its cross-reference label ('Chapter 3: Title')."""
-    target = book.targets.get(section.id)
-    return target.label if target is not None else section.title
-
-
 def is_contents(section: AnySection) -> bool:
     """Return True for the generated table-of-contents section."""
     return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
@@ -101,7 +96,7 @@ def plan_pages(book: Book) -> tuple[Page, ...]:
             pages.append(Page(name, part.title, part.matter, PartPage(part, titled), index))
         for section in part.sections:
             number += 1
-            title = get_section_title(book, section)
+            title = listed_name(section, MEDIUM)
             if is_contents(section) and not has_nav:
                 has_nav = True
                 pages.append(Page(NAV_FILE, title, part.matter, NavPage(section.id), index))
@@ -129,3 +124,12 @@ def map_section_files(pages: tuple[Page, ...]) -> dict[str, str]:
             case _:
                 assert_never(what)
     return files
+
+
+def map_part_files(pages: tuple[Page, ...]) -> dict[str, str]:
+    """Return each titled part's id ('part-' and its first section's id) with its page's file."""
+    return {
+        anchors.part_id(p.what.part.sections[0].id): p.file
+        for p in pages
+        if isinstance(p.what, PartPage) and p.what.part.sections
+    }

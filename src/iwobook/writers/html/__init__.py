@@ -41,9 +41,7 @@ def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> 
     images = collect_images(config, collect_blocks(book))
     ctx = Context(book, book.metadata.language, map_section_files(book, pages), {p: f for p, (f, _) in images.items()})
     first = pages[0] if pages else None
-    index = render_shell(
-        book.metadata.title, ctx, render_index(pages, ctx), render_sequence(None, first, ctx, True), True
-    )
+    index = render_shell(book.metadata.title, ctx, render_index(ctx), render_sequence(None, first, ctx, True), True)
     documents: dict[str, Element] = {INDEX_FILE: index}
     for number, page in enumerate(pages):
         before = pages[number - 1] if number else None

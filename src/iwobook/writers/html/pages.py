@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import assert_never
 
 from iwobook.model import GeneratedSection, Section, SectionKind, anchors
+from iwobook.model.document import OutlineEntry
 from iwobook.writers.html.content import Context, render_blocks
-from iwobook.writers.html.document import render_doc_blocks
+from iwobook.writers.html.document import MEDIUM, render_doc_blocks
 from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
 from iwobook.writers.html.styles import STYLESHEET_FILE
 from iwobook.writers.xhtml.markup import Child, Element, Node, h, make_lang_attrs
@@ -63,41 +64,29 @@ def render_sequence(before: SectionPage | None, after: SectionPage | None, ctx: 
     return h("nav", {"class": "sequence", "aria-label": ctx.words("html.reading_order")}, h("ul", None, items))
 
 
-def render_contents(pages: tuple[SectionPage, ...], ctx: Context) -> Element:
-    """Return the contents: titled parts with their sections under them, other sections at the top level."""
-    top: list[Node] = []
-    group: list[Node] = []
-    current = None
-    for page in pages:
-        entry = h("li", None, h("a", {"href": page.file}, render_text(page.title, ctx.lang)))
-        if not page.part.title:
-            if current is not None:
-                top.append(render_part_entry(current.title, group, ctx))
-                current, group = None, []
-            top.append(entry)
-            continue
-        if current is not page.part:
-            if current is not None:
-                top.append(render_part_entry(current.title, group, ctx))
-            current, group = page.part, []
-        group.append(entry)
-    if current is not None:
-        top.append(render_part_entry(current.title, group, ctx))
+def render_contents(ctx: Context) -> Element:
+    """Return the contents from the book's lowered outline: titled parts with their sections under them, other
+    sections at the top level, each section linked to its page."""
     title_id = f"{CONTENTS_ID}-title"
     return h(
         "nav",
         {"id": CONTENTS_ID, "class": "contents", "aria-labelledby": title_id},
         h("h2", {"id": title_id}, ctx.words("page.contents")),
-        h("ol", None, top),
+        h("ol", None, [render_contents_entry(entry, ctx) for entry in ctx.book.outline]),
     )
 
 
-def render_part_entry(title: str, entries: list[Node], ctx: Context) -> Element:
-    """Return a titled part in the contents: its title over its sections."""
-    return h("li", {"class": "part"}, h("span", None, render_text(title, ctx.lang)), h("ol", None, entries))
+def render_contents_entry(entry: OutlineEntry, ctx: Context) -> Element:
+    """Return one entry of the contents: a titled part's title over its sections (the edition has no page for a
+    part), or a link to a section's page."""
+    label = render_text(entry.names.of(MEDIUM), ctx.lang)
+    if entry.role == "part":
+        children = [render_contents_entry(child, ctx) for child in entry.children]
+        return h("li", {"class": "part"}, h("span", None, label), h("ol", None, children))
+    return h("li", None, h("a", {"href": ctx.files[entry.target]}, label))
 
 
-def render_index(pages: tuple[SectionPage, ...], ctx: Context) -> list[Node]:
+def render_index(ctx: Context) -> list[Node]:
     """Return the index page's content: title, subtitle, contributors, edition and publisher, then the contents."""
     meta = ctx.book.metadata
     names = ctx.words("format.comma").join(c.name for c in meta.contributors)
@@ -110,7 +99,7 @@ def render_index(pages: tuple[SectionPage, ...], ctx: Context) -> list[Node]:
         h("p", {"class": "edition"}, render_text(meta.edition, ctx.lang)) if meta.edition else None,
         h("p", {"class": "publisher"}, render_text(meta.publisher, ctx.lang)) if meta.publisher else None,
     )
-    return [titlepage, render_contents(pages, ctx)]
+    return [titlepage, render_contents(ctx)]
 
 
 def render_colophon_data(ctx: Context) -> list[Node]:
@@ -189,7 +178,7 @@ def render_chapter(section: Section, ctx: Context) -> Element:
         h(
             "h1",
             {"id": anchors.heading_id(section.id)},
-            h("span", {"class": "chapter-number"}, ctx.words("chapter.number", number=section.number)),
+            h("span", {"class": "chapter-number"}, section.label),
             " ",
             h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
         ),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part
+from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part, listed_name
+from iwobook.writers.html.document import MEDIUM
 
 INDEX_FILE = "index.html"
 CONTENTS_ID = "contents"
@@ -32,12 +33,6 @@ def make_file_name(section_id: str, taken: set[str]) -> str:
     return name
 
 
-def listed_title(book: Book, section: AnySection) -> str:
-    """Return how a section is listed in the contents: its cross-reference label ('Chapter 3: Title')."""
-    target = book.targets.get(section.id)
-    return target.label if target is not None else section.title
-
-
 def is_contents(section: AnySection) -> bool:
     """Return True for the generated contents section (the index page holds the contents)."""
     return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
@@ -50,7 +45,8 @@ def plan_pages(book: Book) -> tuple[SectionPage, ...]:
     for part in book.parts:
         for section in part.sections:
             if not is_contents(section):
-                pages.append(SectionPage(make_file_name(section.id, taken), listed_title(book, section), section, part))
+                name = make_file_name(section.id, taken)
+                pages.append(SectionPage(name, listed_name(section, MEDIUM), section, part))
     return tuple(pages)
 
 

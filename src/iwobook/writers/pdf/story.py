@@ -19,9 +19,11 @@ from iwobook.model import (
     Section,
     SectionKind,
     anchors,
+    listed_name,
 )
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.document import DocumentWriter
+from iwobook.writers.pdf.contents import ContentsWriter
+from iwobook.writers.pdf.document import DocumentWriter, print_medium
 from iwobook.writers.pdf.flowables import (
     Anchor,
     CoverImage,
@@ -34,7 +36,6 @@ from iwobook.writers.pdf.flowables import (
     VersoBreak,
 )
 from iwobook.writers.pdf.fonts import Family
-from iwobook.writers.pdf.generated import GeneratedWriter
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
 from iwobook.writers.pdf.tagged import GroupMark
@@ -70,7 +71,8 @@ class StoryBuilder:
         self.geometry = geometry
         self.cover_image = cover
         self.words = book.messages
-        self.generated = GeneratedWriter(book, ts, state)
+        self.medium = print_medium(book, ts.config)
+        self.contents = ContentsWriter(book, ts, self.medium)
         self.document = DocumentWriter(book, ts, state, figure_family)
 
     def story(self) -> list[Flowable]:
@@ -91,7 +93,7 @@ class StoryBuilder:
                 out.append(LazySection(partial(self.section, section, opening)))
                 previous = section
         out.extend(self.back_cover())
-        keys = self.generated.toc_keys() + self.generated.part_keys()
+        keys = self.contents.page_keys()
         out.append(
             PageForms(self.state, keys, self.ts.styles["toc_entry"].fontName, self.ts.styles["toc_entry"].fontSize)
         )
@@ -179,16 +181,9 @@ class StoryBuilder:
             title = self.ts.plain(opening.part.title, "part_title", self.ts.structure.heading())
             out += [Anchor(self.state, key, opening.part.title, 0), title]
         level = 1 if opening.part.title else 0
-        out.append(
-            Anchor(self.state, section.id, self._outline_title(section), level, head=section.title, loc=section.loc)
-        )
+        bookmark = listed_name(section, self.medium)
+        out.append(Anchor(self.state, section.id, bookmark, level, head=section.title, loc=section.loc))
         return out
-
-    def _outline_title(self, section: AnySection) -> str:
-        """Return the outline (bookmark) title of a section."""
-        if isinstance(section, Section) and section.kind is SectionKind.CHAPTER:
-            return self.words("chapter.numbered_title", number=section.number, title=section.title)
-        return section.title
 
     def section(self, section: AnySection, opening: Opening) -> list[Flowable]:
         """Return the flowables of one section (a Sect, in a Part when its part has a title)."""
@@ -226,14 +221,14 @@ class StoryBuilder:
         """Return the body of a generated section: the contents, or its lowered blocks (whatever its kind, so a new
         kind of generated section needs nothing here)."""
         if section.source is Generated.CONTENTS:
-            return self.generated.contents()
+            return self.contents.lines()
         return self.document.blocks(section.blocks)
 
     def chapter(self, chapter: Section) -> list[Flowable]:
         """Return a chapter: number, title, setting, characters present, text, questions and themes."""
         ts = self.ts
         out: list[Flowable] = [Spacer(1, self.geometry.chapter_drop)]
-        number = ts.plain(self.words("chapter.number", number=chapter.number), "chapter_number", ts.structure.heading())
+        number = ts.plain(chapter.label, "chapter_number", ts.structure.heading())
         out += [number, ts.structure.share(ts.plain(chapter.title, "chapter_title"), number)]
         if chapter.setting:
             out.append(ts.plain(chapter.setting, "setting"))

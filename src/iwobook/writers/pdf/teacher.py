@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable, Frame, Paragraph
 
 from iwobook.config import MM, BuildConfig, Paper
 from iwobook.diagnostics import Code, Diagnostic, InputError
-from iwobook.model import Book, Inlines, Section, block_key
+from iwobook.model import Book, Inlines, Section, block_key, listed_name
+from iwobook.model.document import Medium
 from iwobook.model.teacher import ChapterNotes, TeacherMaterial
 from iwobook.writers.pdf import PdfCapture, PdfLayout, _source_date
 from iwobook.writers.pdf.blocks import Typesetter
@@ -70,7 +71,7 @@ class NotesWriter:
 
     def chapter_notes(self, chapter: Section, notes: ChapterNotes) -> list[Flowable]:
         """Return a chapter's notes: its title, where it runs, vocabulary and the check question."""
-        out: list[Flowable] = [self.plain(f"{chapter.number}. {chapter.title}", "label")]
+        out: list[Flowable] = [self.plain(listed_name(chapter, Medium.PRINT_RECORD), "label")]
         out.append(self.para(notes.scenes, "small", self.labels.scenes + ":"))
         if notes.vocabulary:
             out.append(self.plain(self.labels.vocabulary, "label"))
@@ -83,7 +84,7 @@ class NotesWriter:
     def guidance(self, chapter: Section, number: int, notes: ChapterNotes) -> list[Flowable]:
         """Return the guidance of one question, kept together under its number."""
         g = notes.guidance[number - 1]
-        head = self.plain(f"{self.labels.question} {number} ({chapter.number}. {chapter.title})", "label")
+        head = self.plain(f"{self.labels.question} {number} ({listed_name(chapter, Medium.PRINT_RECORD)})", "label")
         parts = [
             self.para(g.answer, "small", self.labels.answer + ":"),
             self.para(g.evidence, "small", self.labels.evidence + ":"),
