@@ -177,3 +177,17 @@ def test_the_pdf_contents_and_bookmarks_are_the_outline_worded_for_print(book: B
         page = reader.get_destination_page_number(bookmarks[f"{chapter.number}. {chapter.title}"])
         assert page is not None
         assert f"{chapter.label}\n{chapter.title}\n" in texts[page]  # the label over the title
+
+
+def test_no_writer_words_a_chapter_or_the_contents() -> None:
+    """The writers use no catalogue message of a chapter's head or a contents entry ('chapter.number',
+    'chapter.numbered_title', 'chapter.reference'): those words are lowered."""
+    writers = Path(__file__).resolve().parents[1] / "src" / "iwobook" / "writers"
+    pattern = re.compile(r"""["']chapter\.(?:number|numbered_title|reference)["']""")
+    hits = [
+        f"{path.relative_to(writers)}:{number}"
+        for path in sorted(writers.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert hits == []
