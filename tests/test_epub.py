@@ -37,10 +37,10 @@ from iwobook.model import (
 )
 from iwobook.transform import prepare
 from iwobook.writers.epub import render_epub
-from iwobook.writers.epub.content import BLOCK_KEY
 from iwobook.writers.epub.images import encode_image
 from iwobook.writers.epub.pagination import place_page_breaks
 from iwobook.writers.pdf import layout_pdf
+from iwobook.writers.xhtml.content import BLOCK_KEY
 from iwobook.writers.xhtml.markup import XHTML, Element, Node, h, serialise
 from iwobook.writers.xhtml.svg import fmt, grey, render_svg
 

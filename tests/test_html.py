@@ -196,13 +196,14 @@ def test_generic_nodes_render_with_their_roles_ids_and_audiences() -> None:
     )
     from iwobook.model.drawing import Circle, Drawing, Label
     from iwobook.transform import prepare
-    from iwobook.writers.html.content import Context
-    from iwobook.writers.html.document import render_doc_blocks
+    from iwobook.writers.html import FORMAT
+    from iwobook.writers.xhtml.content import Context
+    from iwobook.writers.xhtml.document import render_doc_blocks
     from iwobook.writers.xhtml.markup import HTML, serialise
 
     at = Loc("x.md", 1)
     book = prepare(load_checked(BOOKS["mini"]))
-    ctx = Context(book, "en", {"arrival": "arrival.html"}, {})
+    ctx = Context(book, "en", FORMAT, {"arrival": "arrival.html"}, {})
     seen = Span(at, "", (Text(at, "–"),), Show.EYES)
     heard = Span(at, "", (Text(at, "not tagged"),), Show.EARS)
     ref = PageRef(at, "arrival", (Text(at, "p. "), PageNumber(at, "arrival")), (Text(at, "Chapter 1: Arrival"),))

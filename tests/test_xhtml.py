@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from iwobook.writers.xhtml.markup import HTML, SVG_NS, XHTML, h, make_lang_attrs, serialise
 
 
@@ -36,3 +38,30 @@ def test_blocks_put_their_element_children_on_lines() -> None:
     assert serialise(h("div", None, "a", h("em", None, "b")), HTML) == "<div>a<em>b</em></div>"
     delete = h("p", None, "\x7f")  # a control character HTML may not carry, XML may
     assert (serialise(delete, XHTML), serialise(delete, HTML)) == ("<p>\x7f</p>", "<p></p>")
+
+
+def test_one_renderer_two_formats() -> None:
+    """The shared renderer writes what the formats differ in from their data alone: the paged e-book keys its
+    blocks, prints page numbers it knows and marks glossary links; the web edition does neither."""
+    from iwobook.check import load_checked
+    from iwobook.model import CrossRef, Loc, Text
+    from iwobook.model.document import PageNumber, PageRef, Para
+    from iwobook.transform import prepare
+    from iwobook.writers.epub import FORMAT as EPUB
+    from iwobook.writers.html import FORMAT as WEB
+    from iwobook.writers.xhtml.content import Context
+    from iwobook.writers.xhtml.document import render_doc_blocks
+
+    at = Loc("x.md", 1)
+    book = prepare(load_checked(Path(__file__).parent / "fixtures" / "mini"))
+    ref = PageRef(at, "arrival", (Text(at, "p. "), PageNumber(at, "arrival")), (Text(at, "Chapter 1"),))
+    para = Para(at, (ref, Text(at, " "), CrossRef(at, "mara", ())), key="k")
+    paged = Context(book, "en", EPUB, {"arrival": "a.xhtml", "characters": "c.xhtml"}, {}, {"arrival": "7"})
+    screen = Context(book, "en", WEB, {"arrival": "a.html", "characters": "c.html"}, {})
+    assert serialise(render_doc_blocks((para,), paged)[0], XHTML) == (
+        '<p data-iwobook-key="k"><a href="a.xhtml">p. 7</a> '
+        '<a href="c.xhtml#mara" epub:type="glossref" role="doc-glossref">Mara Holm</a></p>'
+    )
+    assert serialise(render_doc_blocks((para,), screen)[0], HTML) == (
+        '<p><a href="a.html">Chapter 1</a> <a href="c.html#mara">Mara Holm</a></p>'
+    )

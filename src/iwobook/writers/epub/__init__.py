@@ -11,7 +11,6 @@ from iwobook.config import BuildConfig, Paper
 from iwobook.cover import render_cover_png
 from iwobook.model import AnySection, Book, GeneratedSection, PageStart, Section, SectionKind, anchors
 from iwobook.writers.epub.accessibility import describe_accessibility
-from iwobook.writers.epub.content import Context
 from iwobook.writers.epub.generated import render_generated
 from iwobook.writers.epub.images import Resource, collect_images
 from iwobook.writers.epub.navigation import TOC_ID, Landmark, TocEntry, build_landmarks, build_toc, render_nav
@@ -25,6 +24,7 @@ from iwobook.writers.epub.pages import (
 )
 from iwobook.writers.epub.pagination import place_page_breaks, render_page_list
 from iwobook.writers.epub.plan import (
+    MEDIUM,
     CoverPage,
     NavPage,
     Page,
@@ -36,6 +36,7 @@ from iwobook.writers.epub.plan import (
     plan_pages,
 )
 from iwobook.writers.epub.styles import STYLESHEET, STYLESHEET_FILE
+from iwobook.writers.xhtml.content import Context, Format
 from iwobook.writers.xhtml.markup import XHTML, Node, h, make_lang_attrs, serialise_document
 from iwobook.writers.xhtml.svg import contains_svg
 
@@ -45,6 +46,8 @@ COVER_SIZE = (1600, 2560)
 COVER_FILE = "images/cover.png"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
+# an e-book with the print edition's page list; a link to a glossary entry says so
+FORMAT = Format(MEDIUM, glossref=(("epub:type", "glossref"), ("role", "doc-glossref")))
 
 
 def get_epoch(book: Book, config: BuildConfig) -> int:
@@ -150,6 +153,7 @@ def render_epub(
     ctx = Context(
         book,
         book.metadata.language,
+        FORMAT,
         files,
         {path: r.file for path, r in images.items()},
         find_section_pages(book, pagination),

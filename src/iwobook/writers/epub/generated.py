@@ -8,9 +8,9 @@ from iwobook.model import (
     GeneratedSection,
     anchors,
 )
-from iwobook.writers.epub.content import Context
-from iwobook.writers.epub.document import render_doc_blocks
 from iwobook.writers.epub.navigation import TocEntry, render_contents_copy
+from iwobook.writers.xhtml.content import Context
+from iwobook.writers.xhtml.document import render_doc_blocks
 from iwobook.writers.xhtml.markup import Child, Element, h
 from iwobook.writers.xhtml.text import render_text
 

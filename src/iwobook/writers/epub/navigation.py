@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from iwobook.model import Generated, GeneratedSection, Matter, Messages, anchors
 from iwobook.model.document import OutlineEntry
-from iwobook.writers.epub.content import Context
-from iwobook.writers.epub.document import MEDIUM
-from iwobook.writers.epub.plan import COVER_FILE, NAV_FILE, TITLE_FILE, Page, SectionPage
+from iwobook.writers.epub.plan import COVER_FILE, MEDIUM, NAV_FILE, TITLE_FILE, Page, SectionPage
+from iwobook.writers.xhtml.content import Context
 from iwobook.writers.xhtml.markup import Element, Node, h
 from iwobook.writers.xhtml.text import render_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import assert_never
 
 from iwobook.model import Matter, Part, Section, SectionKind, anchors
-from iwobook.writers.epub.content import Context, render_blocks
-from iwobook.writers.epub.document import render_doc_blocks
+from iwobook.writers.xhtml.content import Context, render_blocks
+from iwobook.writers.xhtml.document import render_doc_blocks
 from iwobook.writers.xhtml.markup import Element, Node, h
 from iwobook.writers.xhtml.text import render_text
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from iwobook.model import PageStart
-from iwobook.writers.epub.content import BLOCK_KEY
+from iwobook.writers.xhtml.content import BLOCK_KEY
 from iwobook.writers.xhtml.markup import Element, Node, h
 
 # an element whose children must be of particular kinds: a marker for one of its children goes inside that child

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter, Part, anchors, listed_name
-from iwobook.writers.epub.document import MEDIUM
+from iwobook.model.document import Medium
 
 COVER_FILE = "cover.xhtml"
 TITLE_FILE = "titlepage.xhtml"
 NAV_FILE = "nav.xhtml"
 NO_PART = -1
+MEDIUM = Medium.PAGED_SCREEN  # the kind of edition this is, for the names and entries meant only for some
 
 
 @dataclass(frozen=True)

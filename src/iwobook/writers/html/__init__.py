@@ -14,15 +14,18 @@ from collections.abc import Callable
 
 from iwobook.config import BuildConfig
 from iwobook.model import Blocks, Book, Section
-from iwobook.writers.html.content import Context
 from iwobook.writers.html.fonts import collect_licences, make_web_fonts
 from iwobook.writers.html.images import collect_images
 from iwobook.writers.html.pages import render_index, render_section_page, render_sequence, render_shell
-from iwobook.writers.html.plan import INDEX_FILE, map_section_files, plan_pages
+from iwobook.writers.html.plan import INDEX_FILE, MEDIUM, map_section_files, plan_pages
 from iwobook.writers.html.styles import STYLESHEET_FILE, render_stylesheet
+from iwobook.writers.xhtml.content import Context, Format
 from iwobook.writers.xhtml.markup import HTML, Element, serialise_document
 
 __all__ = ["render_html"]
+
+# a screen edition without page numbers, whose figures are drawn for wide screens and for phones
+FORMAT = Format(MEDIUM, wide_figures=True)
 
 
 def collect_blocks(book: Book) -> list[Blocks]:
@@ -39,7 +42,8 @@ def render_html(book: Book, config: BuildConfig, say: Callable[[str], None]) -> 
     configuration give the same bytes."""
     pages = plan_pages(book)
     images = collect_images(config, collect_blocks(book))
-    ctx = Context(book, book.metadata.language, map_section_files(book, pages), {p: f for p, (f, _) in images.items()})
+    homes = map_section_files(book, pages)
+    ctx = Context(book, book.metadata.language, FORMAT, homes, {p: f for p, (f, _) in images.items()})
     first = pages[0] if pages else None
     index = render_shell(book.metadata.title, ctx, render_index(ctx), render_sequence(None, first, ctx, True), True)
     documents: dict[str, Element] = {INDEX_FILE: index}

@@ -7,10 +7,10 @@ from typing import assert_never
 
 from iwobook.model import GeneratedSection, Section, SectionKind, anchors
 from iwobook.model.document import OutlineEntry
-from iwobook.writers.html.content import Context, render_blocks
-from iwobook.writers.html.document import MEDIUM, render_doc_blocks
-from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, SectionPage
+from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, MEDIUM, SectionPage
 from iwobook.writers.html.styles import STYLESHEET_FILE
+from iwobook.writers.xhtml.content import Context, render_blocks
+from iwobook.writers.xhtml.document import render_doc_blocks
 from iwobook.writers.xhtml.markup import Child, Element, Node, h, make_lang_attrs
 from iwobook.writers.xhtml.text import render_text
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part, listed_name
-from iwobook.writers.html.document import MEDIUM
+from iwobook.model.document import Medium
 
 INDEX_FILE = "index.html"
 CONTENTS_ID = "contents"
+MEDIUM = Medium.SCREEN  # the kind of edition this is, for the names and entries meant only for some
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""Generic document nodes (model.document) as XHTML: the EPUB's one renderer of lowered content.
+"""Generic document nodes (model.document) as elements: the one renderer of lowered content for the EPUB and
+the HTML edition.
 
 Roles become classes (and choose a few elements: a letter is a section, a translation a block quote); ids
-become element ids and keys the page-break markers' block keys. A page reference reads with the print
-edition's page number where the build gave the pagination, else without it. No word is written here.
+become element ids and, in a paged edition, keys the page-break markers' block keys. A page reference reads
+with the print edition's page number in a paged edition where the build gave the pagination, else without
+it. No word is written here: every word is in the nodes.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ from iwobook.model.document import (
     Head,
     Item,
     Jump,
-    Medium,
     PageNumber,
     PageRef,
     Para,
@@ -36,16 +37,16 @@ from iwobook.model.document import (
     inline_page_targets,
     items_for,
 )
-from iwobook.writers.epub.content import BLOCK_KEY, Context, render_block, render_inlines
+from iwobook.writers.xhtml.content import Context, render_block, render_inlines
 from iwobook.writers.xhtml.markup import Element, Node, h, make_lang_attrs
 from iwobook.writers.xhtml.svg import render_svg
 from iwobook.writers.xhtml.text import render_text
 
-FIGURE_WIDTH = 340.0  # points: the map and timeline for a phone's width (the SVG scales to the reading width)
-FIGURE_LABELS = 9.5  # points: their labels
-
+# a figure that names itself is drawn again for a phone: for this width (points) with labels of this size, so
+# that at 390 px its labels are drawn some 10 px high (the SVG scales to the reading width)
+NARROW_WIDTH = 340.0
+NARROW_LABELS = 9.5
 VISUALLY_HIDDEN = "visually-hidden"
-MEDIUM = Medium.PAGED_SCREEN  # the kind of edition this is, for the entries meant only for some
 # the element a container's role is written as (a div otherwise)
 DIV_TAGS = {"letter": "section", "translation": "blockquote", "questions": "section"}
 # spans written as their own element (a span otherwise)
@@ -53,7 +54,7 @@ SPAN_TAGS = {"dfn": "dfn", "term": "dfn"}
 
 
 def render_doc_inlines(nodes: DocInlines, ctx: Context, in_link: bool = False) -> list[Node]:
-    """Return generated inlines as XHTML."""
+    """Return generated inlines as elements."""
     out: list[Node] = []
     for node in nodes:
         out += render_doc_inline(node, ctx, in_link)
@@ -61,7 +62,7 @@ def render_doc_inlines(nodes: DocInlines, ctx: Context, in_link: bool = False) -
 
 
 def render_doc_inline(node: DocInline, ctx: Context, in_link: bool) -> list[Node]:
-    """Return one generated inline as XHTML nodes."""
+    """Return one generated inline as nodes."""
     match node:
         case Span(role=role, children=children, show=show):
             inner = render_doc_inlines(children, ctx, in_link)
@@ -76,9 +77,9 @@ def render_doc_inline(node: DocInline, ctx: Context, in_link: bool) -> list[Node
         case Jump(target=target, children=children):
             return render_jump(target, render_doc_inlines(children, ctx, True), ctx, in_link)
         case PageNumber(target=target):
-            return [ctx.print_pages.get(target, "")]
+            return [ctx.print_pages[target]] if ctx.format.paged and target in ctx.print_pages else []
         case PageRef(target=target, with_page=with_page, without_page=without_page):
-            known = all(page in ctx.print_pages for page in inline_page_targets(with_page))
+            known = ctx.format.paged and all(page in ctx.print_pages for page in inline_page_targets(with_page))
             shown = with_page if known else without_page
             return render_jump(target, render_doc_inlines(shown, ctx, True), ctx, in_link)
         case DateText(iso=iso, text=text):
@@ -91,41 +92,40 @@ def render_doc_inline(node: DocInline, ctx: Context, in_link: bool) -> list[Node
 
 def render_jump(target: str, inner: list[Node], ctx: Context, in_link: bool) -> list[Node]:
     """Return inner linked to a section or entry of the book (as it is, inside another link or without a home)."""
-    href = ctx.resolve_target(target) or ctx.resolve_section(target)
+    href = ctx.resolve_target(target)
     if in_link or href is None:
         return inner
     return [h("a", {"href": href}, inner)]
 
 
 def render_doc_blocks(blocks: DocBlocks, ctx: Context) -> list[Node]:
-    """Return generated blocks as XHTML elements."""
+    """Return generated blocks as elements."""
     return [node for block in blocks for node in render_doc_block(block, ctx)]
 
 
 def render_doc_block(block: DocBlock, ctx: Context) -> list[Node]:
-    """Return one generated block as XHTML (manuscript blocks as the prose renderer writes them)."""
+    """Return one generated block as elements (manuscript blocks as the prose renderer writes them)."""
     match block:
         case Paragraph() | Heading() | ListBlock() | Quote() | Figure():
             return [render_block(block, ctx, ctx.lang)]
         case Para(inlines=inlines, role=role, id=ident, key=key):
-            attrs = {"id": ident, "class": role, BLOCK_KEY: key}
+            attrs = {"id": ident, "class": role, **ctx.key_attrs(key)}
             return [h("p", attrs, render_doc_inlines(inlines, ctx))]
         case Head(level=level, inlines=inlines, id=ident):
             return [h(f"h{min(max(level, 2), 6)}", {"id": ident}, render_doc_inlines(inlines, ctx))]
         case DefinitionList(items=items, role=role, label=label):
-            shown = [node for item in items_for(items, MEDIUM) for node in render_item(item, ctx)]
+            shown = [node for item in items_for(items, ctx.format.medium) for node in render_item(item, ctx)]
             return [h("dl", {"class": role, "aria-label": label}, shown)]
         case Table():
             return [render_table(block, ctx)]
-        case DrawnFigure(drawing=drawing, caption=caption, id=ident, figure=name):
-            # drawn again, narrower and with larger labels, so that a phone's 390 px still shows them some 10 px
-            # high: a reading system may paginate in a frame wider than the screen, so no media query can choose
-            drawing = (draw_figure(ctx.book, name, FIGURE_WIDTH, FIGURE_LABELS) if name else None) or drawing
-            svg = render_svg(drawing, ident or "figure", "drawing", ctx.lang)
-            return [h("figure", {"class": "drawing"}, svg, h("figcaption", None, render_doc_inlines(caption, ctx)))]
+        case DrawnFigure():
+            return [render_figure(block, ctx)]
         case Div(role=role, blocks=inner, id=ident, lang=lang):
             attrs = {"id": ident, "class": role, **(make_lang_attrs(lang) if lang else {})}
-            return [h(DIV_TAGS.get(role, "div"), attrs, render_doc_blocks(inner, ctx))]
+            tag = DIV_TAGS.get(role, "div")
+            if tag == "section" and inner and isinstance(inner[0], Head) and inner[0].id:
+                attrs["aria-labelledby"] = inner[0].id  # a section is named by its heading
+            return [h(tag, attrs, render_doc_blocks(inner, ctx))]
         case Verse():
             return [render_verse(block)]
         case Bullets():
@@ -138,28 +138,49 @@ def render_lines(block: Bullets, ctx: Context) -> Element:
     """Return a list of lines: bulleted (ul) or numbered (ol), each line keyed as the list says."""
     keys = block.keys or ("",) * len(block.items)
     lines = [
-        h("li", {BLOCK_KEY: key}, render_doc_inlines(line, ctx)) for line, key in zip(block.items, keys, strict=True)
+        h("li", ctx.key_attrs(key), render_doc_inlines(line, ctx)) for line, key in zip(block.items, keys, strict=True)
     ]
     return h("ol" if block.numbered else "ul", {"class": block.role}, lines)
+
+
+def render_figure(figure: DrawnFigure, ctx: Context) -> Element:
+    """Return a drawn figure with its caption. When the figure names itself it is drawn again for a phone's
+    width with larger labels: a web page has both, the style sheet showing one (the other is not displayed,
+    so assistive technology meets one text alternative); an e-book only the narrow one."""
+    ident = figure.id or "figure"
+    narrow = draw_figure(ctx.book, figure.figure, NARROW_WIDTH, NARROW_LABELS) if figure.figure else None
+    caption = h("figcaption", None, render_doc_inlines(figure.caption, ctx))
+    if not ctx.format.wide_figures:
+        return h(
+            "figure", {"class": "drawing"}, render_svg(narrow or figure.drawing, ident, "drawing", ctx.lang), caption
+        )
+    if narrow is None:
+        svgs = [render_svg(figure.drawing, f"{ident}-drawing", "drawing", ctx.lang)]
+    else:
+        svgs = [
+            render_svg(figure.drawing, f"{ident}-wide", "wide", ctx.lang),
+            render_svg(narrow, f"{ident}-narrow", "narrow", ctx.lang),
+        ]
+    return h("figure", {"id": figure.id, "class": "drawing"}, svgs, caption)
 
 
 def render_item(item: Item, ctx: Context) -> list[Node]:
     """Return a definition list entry as a dt/dd pair."""
     return [
-        h("dt", {"id": item.id, BLOCK_KEY: item.key}, render_doc_inlines(item.term, ctx)),
-        h("dd", {BLOCK_KEY: item.details_key}, render_doc_blocks(item.details, ctx)),
+        h("dt", {"id": item.id, **ctx.key_attrs(item.key)}, render_doc_inlines(item.term, ctx)),
+        h("dd", ctx.key_attrs(item.details_key), render_doc_blocks(item.details, ctx)),
     ]
 
 
 def render_cell(cell: Cell, ctx: Context) -> Element:
     """Return a header cell (th with its scope) or a data cell."""
     if cell.scope:
-        return h("th", {"scope": cell.scope}, render_doc_inlines(cell.inlines, ctx))
-    return h("td", {"class": cell.role, BLOCK_KEY: cell.key}, render_doc_inlines(cell.inlines, ctx))
+        return h("th", {"scope": cell.scope, "class": cell.role}, render_doc_inlines(cell.inlines, ctx))
+    return h("td", {"class": cell.role, **ctx.key_attrs(cell.key)}, render_doc_inlines(cell.inlines, ctx))
 
 
 def render_table(table: Table, ctx: Context) -> Element:
-    """Return a table (with its caption for assistive technology) in a scrolling wrapper."""
+    """Return a table with its caption (for assistive technology) in a wrapper that scrolls on a narrow screen."""
     inner = h(
         "table",
         {"class": table.role},
@@ -181,4 +202,4 @@ def render_verse(verse: Verse) -> Element:
             lines += [h("br")] if lines else []
             lines += render_text(line, verse.lang)
         paragraphs.append(h("p", None, lines))
-    return h("blockquote", make_lang_attrs(verse.lang), paragraphs)
+    return h("blockquote", {"class": verse.role, **make_lang_attrs(verse.lang)}, paragraphs)
