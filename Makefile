@@ -48,6 +48,7 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests tools
+	$(BIN)/ruff format --check src tests tools
 	$(BIN)/mypy
 
 test: lint

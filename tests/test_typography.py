@@ -45,4 +45,3 @@ def test_plain_fields_are_typeset_but_identifiers_stay() -> None:
     assert place.kind is not None and (place.kind.id, place.kind.label) == ("cave", "a \u2018cave\u2019")
     theme = typeset_fields(Theme(loc, "enemy", "The enemy's humanity", "E"), reader.plain)
     assert theme.label == "The enemy\u2019s humanity"
-
