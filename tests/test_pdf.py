@@ -209,15 +209,26 @@ def test_appears_in_links_land_on_the_first_mention() -> None:
     characters = next(i for i, text in enumerate(texts) if "Appears in" in text and "Mara Holm" in text)
     arrival = next(i for i, text in enumerate(texts) if "Mara Holm arrives" in text)
 
-    def dests(index: int) -> set[tuple[int, int]]:
-        """Return (x, top) of every link on page index that goes to the arrival page."""
-        links = [a.get_object() for a in reader.pages[index].get("/Annots", [])]
-        return {(round(a["/Dest"][2]), round(a["/Dest"][3])) for a in links if number[a["/Dest"][0].idnum] == arrival}
+    def baselines(index: int) -> list[tuple[float, str]]:
+        """Return (baseline, text) of every text run on page index."""
+        lines: list[tuple[float, str]] = []
+        reader.pages[index].extract_text(visitor_text=lambda t, cm, tm, f, s: lines.append((tm[5] * cm[3] + cm[5], t)))
+        return lines
 
-    lines: list[tuple[float, str]] = []
-    reader.pages[arrival].extract_text(visitor_text=lambda t, cm, tm, f, s: lines.append((tm[5] * cm[3] + cm[5], t)))
-    baseline = next(y for y, text in lines if text.startswith("Mara Holm arrives"))
-    landed = dests(characters)
+    def dests(index: int, above: float = 0) -> set[tuple[int, int]]:
+        """Return (x, top) of every link on page index above the height above that goes to the arrival page."""
+        links = [a.get_object() for a in reader.pages[index].get("/Annots", [])]
+        return {
+            (round(a["/Dest"][2]), round(a["/Dest"][3]))
+            for a in links
+            if number[a["/Dest"][0].idnum] == arrival and float(a["/Rect"][1]) > above
+        }
+
+    baseline = next(y for y, text in baselines(arrival) if text.startswith("Mara Holm arrives"))
+    # the letters may run on below the characters on the same page, with links of their own: count only the links
+    # above their title (the lowest "Letters" on the page; the running head above may say it too)
+    end = min((y for y, text in baselines(characters) if text.strip() == "Letters"), default=0.0)
+    landed = dests(characters, end)
     assert len(landed) == 2 and all(0 < top - baseline < 20 for _, top in landed), (landed, baseline)
     contents = next(i for i, text in enumerate(texts) if "Contents" in text)
     assert all(top - baseline > 40 for _, top in dests(contents))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -253,10 +254,14 @@ def test_cross_references_cite_the_page_their_section_or_letter_is_on(editions: 
 def test_a_second_paragraph_is_indented_everywhere(editions: dict[str, Edition_], name: str) -> None:
     """In chapters, character and term entries, letters' source notes and the colophon, a paragraph after
     the first begins indented, so two paragraphs never read as one."""
-    runs = [r for page in editions[name].runs for r in page]
+    pages = editions[name].runs
 
     def starts(words: str) -> float:
-        return next(r.x for r in runs if r.text.startswith(words))
+        """Return where the run that begins with words starts, from the left edge of its page's text block (an
+        entry may run on to the next page, which has the other side's margins)."""
+        page = next(page for page in pages if any(r.text.startswith(words) for r in page))
+        edge = Counter(round(r.x) for r in page).most_common(1)[0][0]
+        return next(r.x for r in page if r.text.startswith(words)) - edge
 
     # a character entry (Hanako's second paragraph) and the colophon's second paragraph of its sources
     assert starts("Saigō promises") - starts("Hanako is a") == pytest.approx(12, abs=0.6)

@@ -49,9 +49,12 @@ class Typesetter:
         )
         return self.structure.tag(paragraph, Role.P)
 
-    def plain(self, text: str, style: str, role: Role = Role.P, lang: str = "") -> Paragraph:
-        """Return a paragraph of plain (escaped) text in the named style, an element of role (in lang)."""
-        paragraph = BookParagraph(self.markup.text(text, self.family_of[style]), self.styles[style])
+    def plain(
+        self, text: str, style: str, role: Role = Role.P, lang: str = "", look: ParagraphStyle | None = None
+    ) -> Paragraph:
+        """Return a paragraph of plain (escaped) text in the named style (drawn in look, a style derived from it,
+        when given), an element of role (in lang)."""
+        paragraph = BookParagraph(self.markup.text(text, self.family_of[style]), look or self.styles[style])
         return self.structure.tag(paragraph, role, lang)
 
     def blocks(self, blocks: Blocks, style: str = "body", first: str = "body_first") -> list[Flowable]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import assert_never
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
@@ -73,6 +74,10 @@ class StoryBuilder:
         self.words = book.messages
         self.medium = print_medium(book, ts.config)
         self.contents = ContentsWriter(book, ts, self.medium)
+        # a section title that runs on below the last section has the chapters' drop above it (none at a page top)
+        self.run_on_title = ParagraphStyle(
+            "section_title", parent=ts.styles["chapter_title"], spaceBefore=geometry.chapter_drop
+        )
         self.document = DocumentWriter(book, ts, state, figure_family)
 
     def story(self) -> list[Flowable]:
@@ -170,7 +175,7 @@ class StoryBuilder:
         out: list[Flowable]
         if is_contents or (g.chapter_space >= 1 and not (front or is_colophon)):
             out = [RectoBreak("notes" if opening.follows_chapter and g.notes != "none" else "blank")]
-        elif isinstance(section, Section) and not (is_colophon or opening.starts_part) and g.chapter_space < 1:
+        elif not (is_colophon or opening.starts_part) and g.chapter_space < 1:
             out = [CondPageBreak(g.text_height * g.chapter_space)]  # runs on below the last section
         else:
             out = [PageBreakAction()]
@@ -208,10 +213,10 @@ class StoryBuilder:
                 ]
                 out += self.ts.blocks(section.blocks, "small_next", "small")
             case Section():
-                title = self.ts.plain(section.title, "chapter_title", heading)
+                title = self.ts.plain(section.title, "chapter_title", heading, look=self.run_on_title)
                 out += [title, Spacer(1, 6), *self.ts.blocks(section.blocks)]
             case GeneratedSection():
-                out += [self.ts.plain(section.title, "chapter_title", heading), Spacer(1, 6)]
+                out += [self.ts.plain(section.title, "chapter_title", heading, look=self.run_on_title), Spacer(1, 6)]
                 out += self.generated_section(section)
             case _:
                 assert_never(section)
