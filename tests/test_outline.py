@@ -144,10 +144,14 @@ class ContentsReader(HTMLParser):
 
 
 def test_the_html_index_is_the_outline_worded_for_a_screen(book: Book, outputs: dict[str, Path]) -> None:
-    """The index page's contents holds the outline's entries, as a screen names them."""
+    """The index page's contents holds the outline's entries, as a screen names them, under the title of the
+    book's contents section (as in print and the EPUB)."""
     reader = ContentsReader()
-    reader.feed((outputs["html"] / "index.html").read_text(encoding="utf-8"))
+    index = (outputs["html"] / "index.html").read_text(encoding="utf-8")
+    reader.feed(index)
     assert reader.root == outline_tree(book.outline, Medium.SCREEN)
+    contents = next(s for s in book.sections() if isinstance(s, GeneratedSection) and s.source is Generated.CONTENTS)
+    assert f'<h2 id="contents-title">{contents.title}</h2>' in index
 
 
 def test_the_pdf_contents_and_bookmarks_are_the_outline_worded_for_print(book: Book, outputs: dict[str, Path]) -> None:

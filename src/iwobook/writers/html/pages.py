@@ -7,7 +7,7 @@ from typing import assert_never
 
 from iwobook.model import GeneratedSection, Section, SectionKind, anchors
 from iwobook.model.document import OutlineEntry
-from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, MEDIUM, SectionPage
+from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, MEDIUM, SectionPage, is_contents
 from iwobook.writers.html.styles import STYLESHEET_FILE
 from iwobook.writers.xhtml.content import Context, render_blocks
 from iwobook.writers.xhtml.document import render_doc_blocks
@@ -65,13 +65,16 @@ def render_sequence(before: SectionPage | None, after: SectionPage | None, ctx: 
 
 
 def render_contents(ctx: Context) -> Element:
-    """Return the contents from the book's lowered outline: titled parts with their sections under them, other
+    """Return the contents from the book's lowered outline under the title of the book's contents section (as in
+    print and the EPUB; the catalogue's word when it has none): titled parts with their sections under them, other
     sections at the top level, each section linked to its page."""
     title_id = f"{CONTENTS_ID}-title"
+    section = next((s for s in ctx.book.sections() if is_contents(s)), None)
+    title = render_text(section.title, ctx.lang) if section is not None else ctx.words("page.contents")
     return h(
         "nav",
         {"id": CONTENTS_ID, "class": "contents", "aria-labelledby": title_id},
-        h("h2", {"id": title_id}, ctx.words("page.contents")),
+        h("h2", {"id": title_id}, title),
         h("ol", None, [render_contents_entry(entry, ctx) for entry in ctx.book.outline]),
     )
 
