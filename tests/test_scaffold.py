@@ -16,11 +16,15 @@ from iwobook.scaffold import TEMPLATES
 def test_new_book_is_clean(template: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A new book of each template passes check, with the title, language and a fresh identifier filled in."""
     folder = tmp_path / "my-book"
-    assert main(["-C", str(tmp_path), "new", "my-book", "--template", template, "--title", "Notes: a test"]) == 0
+    argv = ["-C", str(tmp_path), "new", "my-book", "--template", template, "--title", "Notes: a test"]
+    assert main([*argv, "--author", 'Ann "Nan" Lee']) == 0
     printed = capsys.readouterr()
     assert "created a" in printed.err and str(folder / "manuscript" / "book.yaml") in printed.out
     book = load_checked(folder)
     assert book.metadata.title == "Notes: a test" and book.metadata.language == "en"
+    # the name is filled in as written (no YAML quotes of its own) and set with typographic quotes
+    assert [person.name for person in book.metadata.contributors] == ["Ann \u201cNan\u201d Lee"]
+    assert book.metadata.rights == f"Text © {book.metadata.date[:4]} Ann \u201cNan\u201d Lee."
     assert book.metadata.identifier.startswith("urn:uuid:") and len(book.metadata.identifier) == 45
     assert (folder / "README.md").read_text(encoding="utf-8").startswith("# Notes: a test\n")
     assert (folder / ".gitignore").read_text(encoding="utf-8") == "dist/\n"

@@ -39,6 +39,7 @@ class Seed:
             "date": self.date,
             "year": self.date[:4],
             "uuid": self.uuid,
+            "rights": f"Text © {self.date[:4]} {self.author}.",
         }
         if not quoted:
             return plain

@@ -27,7 +27,6 @@ NOT_PROSE = frozenset(
         "file",
         "key",
         "licence",
-        "rights",
         "places",
         "themes",
     }
