@@ -36,7 +36,7 @@ from iwobook.writers.epub.plan import (
     plan_pages,
 )
 from iwobook.writers.epub.styles import STYLESHEET, STYLESHEET_FILE
-from iwobook.writers.xhtml.content import Context, Format
+from iwobook.writers.xhtml.content import ChapterMarkup, Context, Format
 from iwobook.writers.xhtml.markup import XHTML, Node, h, make_lang_attrs, serialise_document
 from iwobook.writers.xhtml.svg import contains_svg
 
@@ -46,8 +46,12 @@ COVER_SIZE = (1600, 2560)
 COVER_FILE = "images/cover.png"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
-# an e-book with the print edition's page list; a link to a glossary entry says so
-FORMAT = Format(MEDIUM, glossref=(("epub:type", "glossref"), ("role", "doc-glossref")))
+# an e-book with the print edition's page list; a link to a glossary entry and a chapter say what they are
+FORMAT = Format(
+    MEDIUM,
+    glossref=(("epub:type", "glossref"), ("role", "doc-glossref")),
+    chapter=ChapterMarkup("section", (("epub:type", "chapter"), ("role", "doc-chapter"))),
+)
 
 
 def get_epoch(book: Book, config: BuildConfig) -> int:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import assert_never
 
 from iwobook.model import Matter, Part, Section, SectionKind, anchors
-from iwobook.writers.xhtml.content import Context, render_blocks
+from iwobook.writers.xhtml.content import Context
 from iwobook.writers.xhtml.document import render_doc_blocks
-from iwobook.writers.xhtml.markup import Element, Node, h
+from iwobook.writers.xhtml.markup import Node, h
+from iwobook.writers.xhtml.sections import render_chapter, render_plain_section
 from iwobook.writers.xhtml.text import render_text
 
 MATTER_TYPES = {Matter.FRONT: "frontmatter", Matter.BODY: "bodymatter", Matter.BACK: "backmatter"}
@@ -93,47 +94,3 @@ def render_prose_section(section: Section, ctx: Context, with_colophon: bool) ->
             return [render_plain_section(section, ctx, attrs, render_colophon_data(ctx) if with_colophon else None)]
         case _:
             assert_never(section.kind)
-
-
-def render_plain_section(
-    section: Section, ctx: Context, attrs: dict[str, str], first: list[Node] | None = None
-) -> Element:
-    """Return a section with its title as the h1, then first (if any), then its blocks."""
-    return h(
-        "section",
-        {"id": section.id, **attrs, "aria-labelledby": anchors.heading_id(section.id)},
-        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
-        first,
-        render_blocks(section.blocks, ctx, ctx.lang),
-    )
-
-
-def render_chapter(section: Section, ctx: Context) -> Element:
-    """Return a chapter: number and title, setting and the lines under its title, body, then what follows it
-    (its questions and themes, lowered)."""
-    lang = ctx.lang
-    header = h(
-        "header",
-        None,
-        h(
-            "h1",
-            {"id": anchors.heading_id(section.id)},
-            h("span", {"class": "chapter-number"}, section.label),
-            " ",
-            h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
-        ),
-        h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
-        render_doc_blocks(section.before, ctx),
-    )
-    return h(
-        "section",
-        {
-            "id": section.id,
-            "epub:type": "chapter",
-            "role": "doc-chapter",
-            "aria-labelledby": anchors.heading_id(section.id),
-        },
-        header,
-        render_blocks(section.blocks, ctx, lang),
-        render_doc_blocks(section.after, ctx),
-    )

@@ -9,9 +9,10 @@ from iwobook.model import GeneratedSection, Section, SectionKind, anchors
 from iwobook.model.document import OutlineEntry
 from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, MEDIUM, SectionPage, is_contents
 from iwobook.writers.html.styles import STYLESHEET_FILE
-from iwobook.writers.xhtml.content import Context, render_blocks
+from iwobook.writers.xhtml.content import Context
 from iwobook.writers.xhtml.document import render_doc_blocks
 from iwobook.writers.xhtml.markup import Child, Element, Node, h, make_lang_attrs
+from iwobook.writers.xhtml.sections import render_chapter, render_plain_section
 from iwobook.writers.xhtml.text import render_text
 
 MAIN_ID = "main"
@@ -153,45 +154,8 @@ def render_prose_section(section: Section, ctx: Context) -> Element:
         case SectionKind.CHAPTER:
             return render_chapter(section, ctx)
         case SectionKind.SECTION:
-            return render_plain_section(section, ctx, None)
+            return render_plain_section(section, ctx)
         case SectionKind.COLOPHON:
-            return render_plain_section(section, ctx, render_colophon_data(ctx))
+            return render_plain_section(section, ctx, first=render_colophon_data(ctx))
         case _:
             assert_never(section.kind)
-
-
-def render_plain_section(section: Section, ctx: Context, first: list[Node] | None) -> Element:
-    """Return a section with its title as the h1, then first (if any), then its blocks."""
-    return h(
-        "section",
-        {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
-        h("h1", {"id": anchors.heading_id(section.id)}, render_text(section.title, ctx.lang)),
-        first,
-        render_blocks(section.blocks, ctx, ctx.lang),
-    )
-
-
-def render_chapter(section: Section, ctx: Context) -> Element:
-    """Return a chapter: number and title, setting and the lines under its title, body, then what follows it
-    (its questions and themes, lowered)."""
-    lang = ctx.lang
-    header = h(
-        "header",
-        None,
-        h(
-            "h1",
-            {"id": anchors.heading_id(section.id)},
-            h("span", {"class": "chapter-number"}, section.label),
-            " ",
-            h("span", {"class": "chapter-title"}, render_text(section.title, lang)),
-        ),
-        h("p", {"class": "setting"}, render_text(section.setting, lang)) if section.setting else None,
-        render_doc_blocks(section.before, ctx),
-    )
-    return h(
-        "article",
-        {"id": section.id, "aria-labelledby": anchors.heading_id(section.id)},
-        header,
-        render_blocks(section.blocks, ctx, lang),
-        render_doc_blocks(section.after, ctx),
-    )

@@ -41,6 +41,14 @@ BLOCK_KEY = "data-iwobook-key"
 
 
 @dataclass(frozen=True, slots=True)
+class ChapterMarkup:
+    """The element that holds a chapter ('article', an EPUB's 'section') and its attributes (epub:type, role)."""
+
+    element: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Format:
     """What the edition's markup says that the other's does not.
 
@@ -48,12 +56,14 @@ class Format:
     glossref: the attributes of a link to a character or a term (the EPUB's epub:type and role);
     wide_figures: a figure that names itself is drawn both as lowered and for a phone, the style sheet showing
     one (a web page); else only for a phone (a reading system may paginate in a frame wider than the screen,
-    so no media query can choose).
+    so no media query can choose);
+    chapter: the element that holds a chapter and the attributes that say it is one.
     """
 
     medium: Medium
     glossref: tuple[tuple[str, str], ...] = ()
     wide_figures: bool = False
+    chapter: ChapterMarkup = ChapterMarkup("article")
 
     @property
     def paged(self) -> bool:
