@@ -22,7 +22,7 @@ from iwobook.model.teacher import TeacherMaterial
 from iwobook.transform import prepare
 from iwobook.walk import block_inlines
 from iwobook.writers.pdf import PdfLayout, layout_pdf
-from iwobook.writers.pdf.teacher import is_numbered
+from iwobook.writers.pdf.teacher import NotesWriter, is_numbered
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "mini"
@@ -234,3 +234,23 @@ def test_the_teacher_edition_has_the_student_outline_then_the_unit_materials(edi
     xmp = teacher.xmp_metadata
     assert xmp is not None and xmp.dc_title is not None
     assert "Teacher" in xmp.dc_title["x-default"]
+
+
+def test_the_notes_column_speaks_the_book_s_language(tmp_path: Path) -> None:
+    """A French book whose teacher.yaml sets one label gets the others from the French catalogue, each lead-in
+    label with the French colon, and the guidance head from teacher.question_of."""
+    root = tmp_path / "ile"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "ile", root)
+    book = prepare(load_checked(root))
+    notes = "".join(chapter_notes(chapter.id, len(chapter.questions)) for chapter in book.chapters())
+    (root / "manuscript" / "teacher.yaml").write_text(TEACHER_YAML + "labels: {unit: Pour la classe}\n", "utf-8")
+    (root / "manuscript" / "teacher").mkdir()
+    (root / "manuscript" / "teacher" / "chapters.yaml").write_text(notes, encoding="utf-8")
+    material = load_teacher(root, book)
+    assert material.labels.unit == "Pour la classe"
+    assert (material.labels.edition, material.labels.answer) == ("Édition du professeur", "Une bonne réponse")
+    writer = NotesWriter(book, material, configure(root, book, "a4", tmp_path))
+    chapter = book.chapters()[0]
+    head, answer, *_ = writer.guidance(chapter, 1, material.chapters[0])
+    assert head.getPlainText() == f"Question 1 ({chapter.number}. {chapter.title})"
+    assert answer.getPlainText().startswith("Une bonne réponse\u00a0: ")  # never a line break before the colon

@@ -61,3 +61,15 @@ def test_undrawable_characters_are_found_with_their_place() -> None:
     _, markup = _setup()
     markup.text("Iōjima 硫黄島 \U0001f600 Saigō", "serif", Loc("x.md", 7))
     assert [(p.loc, p.char) for p in markup.problems] == [(Loc("x.md", 7), "\U0001f600")]
+
+
+def test_french_spacing_never_breaks_a_line() -> None:
+    """The narrow no-break spaces of French typography (inside « », before : ; ! ?) never end or start a line."""
+    styles, markup = _setup()
+    text = "Il répond\u202f: «\u202fJamais\u202f!\u202f» Puis il ajoute\u202f; «\u202fla mer\u202f?\u202f» " * 4
+    for width in range(90, 240, 7):  # narrow columns, but wider than the longest bound run
+        paragraph = Paragraph(markup.text(text, "serif"), styles["body"])
+        paragraph.wrap(width, 2000)
+        lines = [" ".join(line[1]) for line in paragraph.blPara.lines]
+        assert len(lines) > 2
+        assert not any(line.startswith(tuple(":;!?»")) or line.endswith("«") for line in lines), (width, lines)

@@ -18,20 +18,6 @@ from iwobook.model.teacher import ChapterNotes, Guidance, PageNote, TeacherLabel
 from iwobook.walk import block_inlines, inlines_of
 
 TEACHER_FILE = "manuscript/teacher.yaml"
-# The notes column's words when teacher.yaml gives none (a book in another language sets them all).
-ENGLISH_LABELS = TeacherLabels(
-    edition="Teacher’s edition",
-    page="Notes for page",
-    scenes="Where this part runs",
-    vocabulary="Vocabulary",
-    check="Check for understanding",
-    check_answer="Look for",
-    question="Question",
-    answer="A strong answer",
-    evidence="Point to",
-    misconception="Watch for",
-    unit="Unit materials",
-)
 
 
 class TeacherReader:
@@ -88,14 +74,12 @@ class TeacherReader:
         return TeacherMaterial(Loc(TEACHER_FILE, 1), labels, tuple(chapters), tuple(pages), tuple(sections))
 
     def _labels(self, node: Mapping | None) -> TeacherLabels:
-        """Return the notes column's words: teacher.yaml's, else English."""
+        """Return the notes column's words: teacher.yaml's, else the book's catalogue's (teacher.<name>)."""
+        defaults = {d.name: self.book.messages(f"teacher.{d.name}") for d in dataclass_fields(TeacherLabels)}
         if node is None:
-            return ENGLISH_LABELS
+            return TeacherLabels(**defaults)
         f = Fields(node, TEACHER_FILE, self.report, "labels")
-        words = {
-            d.name: f.text(d.name, required=False, default=getattr(ENGLISH_LABELS, d.name))
-            for d in dataclass_fields(TeacherLabels)
-        }
+        words = {name: f.text(name, required=False, default=default) for name, default in defaults.items()}
         f.finish()
         return TeacherLabels(**words)
 

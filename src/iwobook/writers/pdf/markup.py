@@ -33,6 +33,10 @@ class Undrawable:
     char: str
 
 
+# reportlab breaks lines at these no-break spaces (its list of white space has them) and draws them as word spaces,
+# so French guillemets and the space before : ; ! ? could end or start a line; a no-break space it keeps
+NO_BREAK = str.maketrans({"\u202f": "\u00a0", "\u2007": "\u00a0"})
+
 # what a printed cross-reference cites the page of: sections and letters (entries are found A-Z in their glossary,
 # and names recur all through the prose, where a page number after each would crowd it)
 CITED_KINDS = frozenset({TargetKind.SECTION, TargetKind.LETTER})
@@ -76,6 +80,7 @@ class MarkupWriter:
 
     def text(self, text: str, family: str, loc: Loc | None = None) -> str:
         """Return escaped markup for plain text, switching to a fallback font for runs the main font lacks."""
+        text = text.translate(NO_BREAK)
         fam = self.families[family]
         if text.isascii() and all(ord(c) in fam.coverage or c in "\n\t " for c in set(text)):
             return escape(text)

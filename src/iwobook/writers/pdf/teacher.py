@@ -60,9 +60,10 @@ class NotesWriter:
         self.labels = material.labels
 
     def para(self, inlines: Inlines, style: str, lead: str = "") -> Paragraph:
-        """Return a paragraph of inlines in style, after a bold lead-in when given."""
+        """Return a paragraph of inlines in style, after a bold lead-in label when given ('Point to:')."""
         family = self.family_of[style]
-        head = f"<b>{self.markup.text(lead, family)}</b> " if lead else ""
+        label = self.book.messages("format.label", label=lead)
+        head = f"<b>{self.markup.text(label, family)}</b> " if lead else ""
         return Paragraph(head + self.markup.inlines(inlines, family), self.styles[style])
 
     def plain(self, text: str, style: str) -> Paragraph:
@@ -72,23 +73,25 @@ class NotesWriter:
     def chapter_notes(self, chapter: Section, notes: ChapterNotes) -> list[Flowable]:
         """Return a chapter's notes: its title, where it runs, vocabulary and the check question."""
         out: list[Flowable] = [self.plain(listed_name(chapter, Medium.PRINT_RECORD), "label")]
-        out.append(self.para(notes.scenes, "small", self.labels.scenes + ":"))
+        out.append(self.para(notes.scenes, "small", self.labels.scenes))
         if notes.vocabulary:
             out.append(self.plain(self.labels.vocabulary, "label"))
-            out += [self.para(w.meaning, "small", w.word + ":") for w in notes.vocabulary]
-        out.append(self.para(notes.check, "small", self.labels.check + ":"))
+            out += [self.para(w.meaning, "small", w.word) for w in notes.vocabulary]
+        out.append(self.para(notes.check, "small", self.labels.check))
         if notes.check_answer:
-            out.append(self.para(notes.check_answer, "small", self.labels.check_answer + ":"))
+            out.append(self.para(notes.check_answer, "small", self.labels.check_answer))
         return out
 
     def guidance(self, chapter: Section, number: int, notes: ChapterNotes) -> list[Flowable]:
         """Return the guidance of one question, kept together under its number."""
         g = notes.guidance[number - 1]
-        head = self.plain(f"{self.labels.question} {number} ({listed_name(chapter, Medium.PRINT_RECORD)})", "label")
+        name = listed_name(chapter, Medium.PRINT_RECORD)
+        words = self.book.messages("teacher.question_of", label=self.labels.question, number=number, chapter=name)
+        head = self.plain(words, "label")
         parts = [
-            self.para(g.answer, "small", self.labels.answer + ":"),
-            self.para(g.evidence, "small", self.labels.evidence + ":"),
-            self.para(g.misconception, "small", self.labels.misconception + ":"),
+            self.para(g.answer, "small", self.labels.answer),
+            self.para(g.evidence, "small", self.labels.evidence),
+            self.para(g.misconception, "small", self.labels.misconception),
         ]
         head.keepWithNext = 1
         for part in parts[:-1]:
