@@ -22,6 +22,7 @@ from iwobook.model.book import (
     Target,
     TargetKind,
     Word,
+    is_contents,
     listed_name,
 )
 from iwobook.model.messages import Messages
@@ -115,6 +116,7 @@ __all__ = [
     "block_key",
     "has_cjk",
     "is_cjk",
+    "is_contents",
     "listed_name",
     "plain_text",
     "script_runs",

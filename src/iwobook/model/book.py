@@ -94,6 +94,11 @@ class GeneratedSection:
 AnySection: TypeAlias = Section | GeneratedSection
 
 
+def is_contents(section: AnySection) -> bool:
+    """Return True for the generated contents section."""
+    return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
+
+
 def listed_name(section: AnySection, medium: Medium) -> str:
     """Return how a section is named outside its heading in an edition of medium (its title until it is lowered)."""
     return section.names.of(medium) if section.names is not None else section.title

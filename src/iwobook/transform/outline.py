@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part, Section, SectionKind, anchors
+from iwobook.model import AnySection, Book, GeneratedSection, Part, Section, SectionKind, anchors, is_contents
 from iwobook.model.document import Names, OutlineEntry, PageNumber
 from iwobook.transform.indexes import section_label
 
@@ -32,7 +32,7 @@ def name_section(book: Book, section: AnySection) -> AnySection:
 def is_listed(section: AnySection) -> bool:
     """Return True for a section the contents lists: all but the contents and the colophon."""
     if isinstance(section, GeneratedSection):
-        return section.source is not Generated.CONTENTS
+        return not is_contents(section)
     return section.kind is not SectionKind.COLOPHON
 
 

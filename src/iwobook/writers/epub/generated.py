@@ -4,9 +4,9 @@ a section with its title and its role's semantics; a further contents section re
 from __future__ import annotations
 
 from iwobook.model import (
-    Generated,
     GeneratedSection,
     anchors,
+    is_contents,
 )
 from iwobook.writers.epub.navigation import TocEntry, render_contents_copy
 from iwobook.writers.xhtml.content import Context
@@ -33,6 +33,6 @@ def render_shell(section: GeneratedSection, attrs: dict[str, str], ctx: Context,
 def render_generated(section: GeneratedSection, entries: tuple[TocEntry, ...], ctx: Context) -> Element:
     """Return the body of a generated section: a further contents section repeats the table of contents, any other
     is its lowered blocks (whatever its kind, so a new kind of generated section needs nothing here)."""
-    if section.source is Generated.CONTENTS:
+    if is_contents(section):
         return render_contents_copy(section, entries, ctx)
     return render_shell(section, ROLES.get(section.role, {}), ctx, render_doc_blocks(section.blocks, ctx))

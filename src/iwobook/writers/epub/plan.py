@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import assert_never
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Matter, Part, anchors, listed_name
+from iwobook.model import AnySection, Book, Matter, Part, anchors, is_contents, listed_name
 from iwobook.model.document import Medium
 
 COVER_FILE = "cover.xhtml"
@@ -72,11 +72,6 @@ def make_ascii_name(text: str) -> str:
     """Return text as a lower-case ASCII file-name fragment (letters, digits, hyphens)."""
     name = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return name or "section"
-
-
-def is_contents(section: AnySection) -> bool:
-    """Return True for the generated table-of-contents section."""
-    return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
 
 
 def plan_pages(book: Book) -> tuple[Page, ...]:

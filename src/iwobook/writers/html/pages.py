@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from iwobook.model import GeneratedSection, Section, SectionKind, anchors
+from iwobook.model import GeneratedSection, Section, SectionKind, anchors, is_contents
 from iwobook.model.document import OutlineEntry
-from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, MEDIUM, SectionPage, is_contents
+from iwobook.writers.html.plan import CONTENTS_ID, INDEX_FILE, MEDIUM, SectionPage
 from iwobook.writers.html.styles import STYLESHEET_FILE
 from iwobook.writers.xhtml.content import Context
 from iwobook.writers.xhtml.document import render_doc_blocks

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from iwobook.model import AnySection, Book, Generated, GeneratedSection, Part, listed_name
+from iwobook.model import AnySection, Book, Part, is_contents, listed_name
 from iwobook.model.document import Medium
 
 INDEX_FILE = "index.html"
@@ -32,11 +32,6 @@ def make_file_name(section_id: str, taken: set[str]) -> str:
         name = f"{stem}-{number}.html"
     taken.add(name)
     return name
-
-
-def is_contents(section: AnySection) -> bool:
-    """Return True for the generated contents section (the index page holds the contents)."""
-    return isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
 
 
 def plan_pages(book: Book) -> tuple[SectionPage, ...]:

@@ -13,13 +13,13 @@ from reportlab.platypus import CondPageBreak, Flowable, Spacer
 from iwobook.model import (
     AnySection,
     Book,
-    Generated,
     GeneratedSection,
     Matter,
     Part,
     Section,
     SectionKind,
     anchors,
+    is_contents,
     listed_name,
 )
 from iwobook.writers.pdf.blocks import Typesetter
@@ -170,10 +170,10 @@ class StoryBuilder:
         """Return the page break, anchors and part title that open a section."""
         front = opening.part.matter is Matter.FRONT
         is_colophon = isinstance(section, Section) and section.kind is SectionKind.COLOPHON
-        is_contents = isinstance(section, GeneratedSection) and section.source is Generated.CONTENTS
+        contents = is_contents(section)
         g = self.geometry
         out: list[Flowable]
-        if is_contents or (g.chapter_space >= 1 and not (front or is_colophon)):
+        if contents or (g.chapter_space >= 1 and not (front or is_colophon)):
             out = [RectoBreak("notes" if opening.follows_chapter and g.notes != "none" else "blank")]
         elif not (is_colophon or opening.starts_part) and g.chapter_space < 1:
             out = [CondPageBreak(g.text_height * g.chapter_space)]  # runs on below the last section
@@ -225,7 +225,7 @@ class StoryBuilder:
     def generated_section(self, section: GeneratedSection) -> list[Flowable]:
         """Return the body of a generated section: the contents, or its lowered blocks (whatever its kind, so a new
         kind of generated section needs nothing here)."""
-        if section.source is Generated.CONTENTS:
+        if is_contents(section):
             return self.contents.lines()
         return self.document.blocks(section.blocks)
 
