@@ -80,10 +80,10 @@ class MarkupWriter:
 
     def text(self, text: str, family: str, loc: Loc | None = None) -> str:
         """Return escaped markup for plain text, switching to a fallback font for runs the main font lacks."""
-        text = text.translate(NO_BREAK)
         fam = self.families[family]
         if text.isascii() and all(ord(c) in fam.coverage or c in "\n\t " for c in set(text)):
             return escape(text)
+        text = text.translate(NO_BREAK)  # (neither space is ASCII)
         out: list[str] = []
         for chunk, fallback, drawable in fam.font_runs(text):
             where = loc or self.default_loc

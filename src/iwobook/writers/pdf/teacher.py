@@ -62,8 +62,7 @@ class NotesWriter:
     def para(self, inlines: Inlines, style: str, lead: str = "") -> Paragraph:
         """Return a paragraph of inlines in style, after a bold lead-in label when given ('Point to:')."""
         family = self.family_of[style]
-        label = self.book.messages("format.label", label=lead)
-        head = f"<b>{self.markup.text(label, family)}</b> " if lead else ""
+        head = f"<b>{self.markup.text(self.book.messages('format.label', label=lead), family)}</b> " if lead else ""
         return Paragraph(head + self.markup.inlines(inlines, family), self.styles[style])
 
     def plain(self, text: str, style: str) -> Paragraph:
