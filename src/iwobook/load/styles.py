@@ -119,6 +119,7 @@ PAGE_CHECKS: dict[str, Check] = {
     **{key: _PAGE_LENGTH for key in PAGE_LENGTHS},
     "chapter_space": _in_range(0, 1, False, " (a share of the page: 0.4 is 40 %, 1 always overleaf)"),
     "notes": _choice("none", "end", "page"),
+    "save_blank_pages": _flag,
 }
 
 

@@ -14,18 +14,19 @@ from reportlab.platypus.doctemplate import LayoutError
 from iwobook.config import BuildConfig, Edition, Paper
 from iwobook.cover import render_cover_image
 from iwobook.diagnostics import Code, Diagnostic, InputError
-from iwobook.model import Book, GeneratedSection, PageStart
+from iwobook.model import Book, GeneratedSection, PageStart, anchors
 from iwobook.model.document import page_targets
 from iwobook.walk import book_refs
 from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.canvas import BookCanvas, LayoutCanvas
 from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
+from iwobook.writers.pdf.makeup import MakeUp, PageFacts, RunOn, choose_makeup
 from iwobook.writers.pdf.markup import CITED_KINDS, Citations, MarkupWriter, Undrawable
 from iwobook.writers.pdf.pages import BookDocTemplate, CoverLabels, HeadStyle, PageState
 from iwobook.writers.pdf.sectioncache import SectionCache, cover_key
 from iwobook.writers.pdf.story import StoryBuilder
-from iwobook.writers.pdf.stylesheet import load_stylesheet
+from iwobook.writers.pdf.stylesheet import Geometry, load_stylesheet
 from iwobook.writers.pdf.tags import TaggedCanvas
 from iwobook.writers.pdf.typeset import paragraph_styles
 
@@ -54,6 +55,7 @@ class PdfLayout:
     pagination: tuple[PageStart, ...]
     labels: tuple[str, ...] = ()  # the printed label of every page of the file, '' where none is printed
     block_pages: Mapping[str, str] = field(default_factory=dict)  # block key or '#anchor' -> page label
+    facts: PageFacts | None = None  # what the make-up needs to know of it
 
 
 class PdfCapture:
@@ -135,29 +137,67 @@ def layout_pdf(
     sections kept in cache; raise InputError on undrawable text or impossible layout.
 
     Cross-references that cite pages further on need those pages first: a layout that draws nothing finds
-    them, and the book is laid out with them; should the pages they cite move, once more with the new ones."""
+    them, and the book is laid out with them; should the pages they cite move, once more with the new ones.
+    The first layout also shows whether a change of make-up saves a page it left blank (see makeup.py); the
+    book is then laid out with that make-up."""
     cited = cited_targets(book)
-    if not cited:
-        return _layout(book, config, say, write, cache, None)
-    words = book.messages
-    after = words.split("ref.page", "label", "page")
-    inside = words.split("ref.page_inside", "label", "page")
-    paper = config.paper or Paper.from_name(book.metadata.paper)
-    context = f"{config.edition.value} {paper.name} "
-    # the pages the last layout of this edition found (watch keeps them), else a first layout that draws nothing
-    pages: dict[str, str] = dict(cache.cited_pages.get(context, {})) if cache else {}
-    for attempt in range(3):
-        draft = attempt == 0 and not pages  # finds the pages, draws nothing, says nothing
-        citations = Citations(pages, after, inside)
-        tell, kept = (_quiet, None) if draft else (say, cache)
-        result = _layout(book, config, tell, write and not draft, kept, citations)
+    context = f"{config.edition.value} {_paper(book, config).name} "
+    save = load_stylesheet(config, _paper(book, config).size).geometry.save_blank_pages
+    makeup = MakeUp()
+    # the pages the last layout of this edition found (watch keeps them)
+    kept: dict[str, str] = dict(cache.cited_pages.get(context, {})) if cache and cited else {}
+    # a first layout that draws nothing finds the pages cited, unless kept; the make-up is chosen from it (from no
+    # kept pages, so that a warm layout chooses as a cold one does)
+    pages: dict[str, str] = {} if save or not kept else kept
+    for attempt in range(4):
+        draft = attempt == 0 and bool(cited) and not pages  # finds the pages, draws nothing, says nothing
+        tell, warm = (_quiet, None) if draft else (say, cache)
+        citations = _citations(book, pages) if cited else None
+        result = _layout(book, config, tell, write and not draft, warm, citations, makeup)
         found = {key: result.block_pages.get("#" + key, "?") for key in cited}
-        if not draft and (found == pages or attempt == 2):
-            if cache:
+        if attempt == 0 and save and result.facts is not None:
+            tried: dict[MakeUp, dict[str, str]] = {}  # the pages each trial found
+            lay_out = partial(_trial_facts, book, config, _citations(book, found) if cited else None, cited, tried)
+            chosen = choose_makeup(book, result.facts, lay_out)
+            if chosen != makeup:
+                makeup, pages = chosen, tried[chosen]
+                continue
+        if draft:
+            pages = kept or found
+            continue
+        if found == pages or attempt == 3:
+            if cache and cited:
                 cache.cited_pages[context] = found
             return result
         pages = found
     raise AssertionError("unreachable")
+
+
+def _trial_facts(
+    book: Book,
+    config: BuildConfig,
+    citations: Citations | None,
+    cited: frozenset[str],
+    found: dict[MakeUp, dict[str, str]],
+    makeup: MakeUp,
+) -> PageFacts:
+    """Return the page facts of a layout of book with makeup that draws nothing, citing pages from citations;
+    note in found the pages of the cited targets it found."""
+    trial = _layout(book, config, _quiet, False, None, citations, makeup)
+    assert trial.facts is not None
+    found[makeup] = {key: trial.block_pages.get("#" + key, "?") for key in cited}
+    return trial.facts
+
+
+def _paper(book: Book, config: BuildConfig) -> Paper:
+    """Return the paper of config's build of book."""
+    return config.paper or Paper.from_name(book.metadata.paper)
+
+
+def _citations(book: Book, pages: Mapping[str, str]) -> Citations:
+    """Return the page citations of book's cross-references from pages."""
+    words = book.messages
+    return Citations(pages, words.split("ref.page", "label", "page"), words.split("ref.page_inside", "label", "page"))
 
 
 def _quiet(_: str) -> None:
@@ -171,9 +211,11 @@ def _layout(
     write: bool,
     cache: SectionCache | None,
     citations: Citations | None,
+    makeup: MakeUp,
 ) -> PdfLayout:
-    """Return one layout of book (drawn when write), its cross-references citing pages from citations."""
-    paper = config.paper or Paper.from_name(book.metadata.paper)
+    """Return one layout of book with makeup (drawn when write), its cross-references citing pages from
+    citations."""
+    paper = _paper(book, config)
     sheet = load_stylesheet(config, paper.size)
     families = register_families(config.asset("fonts"), sheet.fonts)
     styles = paragraph_styles(sheet, families, book.metadata.language)
@@ -218,7 +260,7 @@ def _layout(
             initialLeading=styles["base"].leading,
             pageCompression=1,
         )
-        builder = StoryBuilder(book, ts, doc.state, g, head, cover, families[sheet["meta"].family])
+        builder = StoryBuilder(book, ts, doc.state, g, head, cover, families[sheet["meta"].family], makeup)
         story = builder.story()
         sections = sum(isinstance(f, LazySection) for f in story)
         say(f"typesetting {sections} section{'' if sections == 1 else 's'}")
@@ -239,4 +281,25 @@ def _layout(
         raise InputError(undrawable_diagnostics(markup.problems))
     say(f"{doc.page} pages")
     places = {**state.block_pages, **{"#" + key: folio for key, folio in state.anchor_pages.items()}}
-    return PdfLayout(buffer.getvalue(), state.pagination(), tuple(state.labels), places)
+    facts = page_facts(book, state, g, doc.page)
+    return PdfLayout(buffer.getvalue(), state.pagination(), tuple(state.labels), places, facts)
+
+
+def page_facts(book: Book, state: PageState, g: Geometry, pages: int) -> PageFacts:
+    """Return what the make-up needs to know of a layout of book with pages pages, from its page state."""
+    top = g.margin_bottom + g.text_height
+
+    def share(y: float) -> float:
+        return (top - y) / g.text_height
+
+    ids = {section.id for section in book.sections()}
+    runs = tuple(RunOn(key, page, share(y)) for key, (page, y) in state.below_text.items() if key in ids)
+    return PageFacts(
+        pages=pages,
+        blanks=tuple(state.blanks),
+        title_page=state.anchor_at.get(anchors.TITLE_PAGE, 0),
+        body_start=state.body_start,
+        starts=dict(state.anchor_at),
+        runs_on=runs,
+        filled={page: share(y) for page, y in state.heights.items()},
+    )

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import ActionFlowable, Flowable, Paragraph
+from reportlab.platypus import ActionFlowable, CondPageBreak, Flowable, KeepTogether, Paragraph
 
 from iwobook.model import Loc
 from iwobook.model.scripts import is_rtl_only
@@ -51,6 +51,11 @@ class Anchor(Flowable):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Take no space."""
         return 0, 0
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Note where on its page the anchor lands (for the make-up), then draw it."""
+        self.state.mark(self.key, y)
+        super().drawOn(canvas, x, y, _sW)
 
     def draw(self) -> None:
         """Record the destination, the page it landed on, and the outline entry."""
@@ -229,6 +234,57 @@ class NotesFill(Flowable):  # type: ignore[misc]
         """Draw the notes lines."""
         if self.height:
             draw_notes(self.canv, 0, 0, self.width, self.height - 6, self.head)
+
+
+def _height_within(canvas: Any, flowables: list[Flowable], width: float, height: float) -> float:
+    """Return the height flowables take at width with their spaces, or more than height once they pass it."""
+    needed = 0.0
+    for item in flowables:
+        if isinstance(item, KeepTogether):  # which reports an endless height to force its split
+            needed += _height_within(canvas, list(item._content), width, height - needed)
+        else:
+            needed += item.wrapOn(canvas, width, height)[1] + item.getSpaceBefore() + item.getSpaceAfter()
+        if needed > height:
+            break
+    return needed
+
+
+class RunOnBreak(CondPageBreak):  # type: ignore[misc]
+    """Start a new page unless height is left on this one or what follows (below, the rest of its section) fits
+    in what is left."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__(height)
+        self.below: list[Flowable] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Break the frame when neither height nor the whole of what follows fits; take no space."""
+        if available_height >= self.height:
+            return 0, 0
+        if _height_within(self.canv, self.below, available_width, available_height) < available_height - 1:
+            return 0, 0
+        width, height = super().wrap(available_width, available_height)
+        return float(width), float(height)
+
+
+class FootSpace(Flowable):  # type: ignore[misc]
+    """White space that sets the flowables after it at the foot of the page: the height they leave, or at least
+    min_height when they do not fit."""
+
+    def __init__(self, below: list[Flowable], min_height: float) -> None:
+        super().__init__()
+        self.below = below
+        self.min_height = min_height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """Take the height the flowables below leave on the page, less a point to spare."""
+        needed = _height_within(self.canv, self.below, available_width, available_height)
+        self.width = available_width
+        self.height = max(self.min_height, available_height - needed - 1)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw nothing."""
 
 
 class VersoBreak(ActionFlowable):  # type: ignore[misc]

@@ -67,6 +67,19 @@ class PageState:
     last_loc: Loc | None = None
     starts: dict[str, PageStart] = field(default_factory=dict)
     block_pages: dict[str, str] = field(default_factory=dict)
+    # for the make-up: pages left blank, where the body starts, anchors that fell below other text (key ->
+    # page and height on it), and how far down each page's text reached
+    blanks: list[int] = field(default_factory=list)
+    body_start: int = 0
+    below_text: dict[str, tuple[int, float]] = field(default_factory=dict)
+    anchor_at: dict[str, int] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)  # page -> the height its text reached down to
+
+    def mark(self, key: str, y: float) -> None:
+        """Record the page an anchor landed on and, when other text stands above it, its height on the page."""
+        self.anchor_at[key] = self.page
+        if self.text_on_page:
+            self.below_text[key] = (self.page, y)
 
     @property
     def opening(self) -> bool:
@@ -75,8 +88,9 @@ class PageState:
 
     @opening.setter
     def opening(self, value: bool) -> None:
-        """Mark the current page as opening a section; one that opens below other text keeps its head."""
-        self.suppress_head = value and not self.text_on_page
+        """Mark the current page as opening a section (False: a new page, not yet); a section that opens below
+        other text leaves the page as it was, so a page opening at its top keeps no head."""
+        self.suppress_head = value and (self.suppress_head or not self.text_on_page)
 
     def record_start(self, key: str, word: int) -> None:
         """Record where the current page begins, unless something on it was recorded already, and the page
@@ -243,6 +257,8 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Restart the page numbers at the current page for front ('i') or body ('1') matter."""
         self.state.matter = matter
         self.state.matter_start = self.page
+        if matter == "body":
+            self.state.body_start = self.page
         if matter == "back-cover":
             self.canv.addPageLabel(self.page - 1, prefix=self.state.covers.back_cover)
             self._draw_ground()
@@ -277,6 +293,9 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         state = self.state
         folio = state.folio()
         state.labels.append(folio or (state.covers.back_cover if state.matter == "back-cover" else state.covers.cover))
+        if state.blank:
+            state.blanks.append(self.page)
+        state.heights[self.page] = float(getattr(self, "frame")._y)  # noqa: B009 (reportlab's attribute has no type)
         if state.matter == "cover" or state.blank or not folio:
             return
         with marked(canvas, "Pagination"):

@@ -110,7 +110,7 @@ def section_digest(section: Section, opening: Any, book: Book, pages: Mapping[st
     lines), how it opens, the book's metadata and themes, and the targets it refers to with the pages cited."""
     digest = hashlib.sha256(repr(section).encode())
     part = opening.part
-    digest.update(repr((part.title, part.matter, opening.starts_part, opening.follows_chapter)).encode())
+    digest.update(repr((part.title, part.matter, opening.starts_part, opening.follows_chapter, opening.start)).encode())
     digest.update(repr((book.metadata, book.themes)).encode())
     targets = sorted({node.target for node in section_inlines(section) if isinstance(node, CrossRef)})
     digest.update(repr([(t, book.targets.get(t), pages.get(t)) for t in targets]).encode())

@@ -8,7 +8,7 @@ from typing import assert_never
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from iwobook.model import (
     AnySection,
@@ -28,15 +28,18 @@ from iwobook.writers.pdf.document import DocumentWriter, print_medium
 from iwobook.writers.pdf.flowables import (
     Anchor,
     CoverImage,
+    FootSpace,
     LazySection,
     MatterStart,
     NotesFill,
     PageBreakAction,
     PageForms,
     RectoBreak,
+    RunOnBreak,
     VersoBreak,
 )
 from iwobook.writers.pdf.fonts import Family
+from iwobook.writers.pdf.makeup import MakeUp, Start
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
 from iwobook.writers.pdf.tagged import GroupMark
@@ -50,6 +53,12 @@ class Opening:
     part: Part
     starts_part: bool
     follows_chapter: bool
+    start: Start = Start.AS_STYLED
+
+
+def _is_kind(section: AnySection | None, kind: SectionKind) -> bool:
+    """True when section is a manuscript section of kind."""
+    return isinstance(section, Section) and section.kind is kind
 
 
 class StoryBuilder:
@@ -64,7 +73,9 @@ class StoryBuilder:
         head: HeadStyle,
         cover: ImageReader | None,
         figure_family: Family,
+        makeup: MakeUp,
     ) -> None:
+        self.makeup = makeup
         self.head = head
         self.book = book
         self.ts = ts
@@ -93,7 +104,10 @@ class StoryBuilder:
                 opening = Opening(
                     part=part,
                     starts_part=index == 0 and bool(part.title),
-                    follows_chapter=isinstance(previous, Section) and previous.kind is SectionKind.CHAPTER,
+                    follows_chapter=_is_kind(previous, SectionKind.CHAPTER),
+                    start=self.makeup.start(
+                        section.id, _is_kind(previous, SectionKind.COLOPHON), _is_kind(section, SectionKind.COLOPHON)
+                    ),
                 )
                 out.append(LazySection(partial(self.section, section, opening)))
                 previous = section
@@ -173,10 +187,14 @@ class StoryBuilder:
         contents = is_contents(section)
         g = self.geometry
         out: list[Flowable]
-        if contents or (g.chapter_space >= 1 and not (front or is_colophon)):
+        if opening.start is Start.SAME_PAGE:  # the colophon at the foot of the title page (see section)
+            out = []
+        elif opening.start is Start.NEW_PAGE:
+            out = [PageBreakAction()]
+        elif contents or (g.chapter_space >= 1 and not (front or is_colophon)):
             out = [RectoBreak("notes" if opening.follows_chapter and g.notes != "none" else "blank")]
         elif not (is_colophon or opening.starts_part) and g.chapter_space < 1:
-            out = [CondPageBreak(g.text_height * g.chapter_space)]  # runs on below the last section
+            out = [RunOnBreak(g.text_height * g.chapter_space)]  # runs on below the last section (see section)
         else:
             out = [PageBreakAction()]
         if opening.starts_part or not opening.part.title:  # a titled part's sections go into its Part
@@ -196,8 +214,13 @@ class StoryBuilder:
         structure.restart(1 if opening.part.title else 0)  # a titled part is a group of the drawing
         out = self._opening(section, opening)
         with structure.within(Role.SECT):
-            out += self._section_body(section)
-        return out
+            body = self._section_body(section)
+        if opening.start is Start.SAME_PAGE:  # set at the foot of the page, below what comes before
+            out.insert(0, FootSpace(body, self.geometry.chapter_drop))
+        for item in out:
+            if isinstance(item, RunOnBreak):  # a short section runs on whenever it fits
+                item.below = out[out.index(item) + 1 :] + body
+        return out + body
 
     def _section_body(self, section: AnySection) -> list[Flowable]:
         """Return the flowables of a section after its opening."""

@@ -44,6 +44,7 @@ class Geometry:
     chapter_drop: float
     chapter_space: float = 1.0  # share of the text height a chapter needs left on a page to start there
     notes: str = "none"  # ruled notes areas: none, end (what a chapter leaves empty) or page (one per chapter)
+    save_blank_pages: bool = True  # lay a book out again when a change of make-up saves a page it left blank
 
     @property
     def text_width(self) -> float:
@@ -144,6 +145,7 @@ def load_stylesheet(config: BuildConfig, paper_size: tuple[float, float]) -> Sty
         chapter_drop=_length(page["chapter_drop"]),
         chapter_space=float(page.get("chapter_space", 1.0)),
         notes=str(page.get("notes", "none")),
+        save_blank_pages=bool(page.get("save_blank_pages", True)),
     )
     styles: dict[str, StyleSpec] = {}
     for name in raw_styles:

@@ -1,0 +1,146 @@
+"""Page make-up: a layout that leaves a blank page before the body or the back cover is laid out again with the
+change that saves it (the colophon on the title page, a section on a new page), and only when it does."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from iwobook.build import configure
+from iwobook.check import load_checked
+from iwobook.model import Book
+from iwobook.transform import prepare
+from iwobook.writers.pdf import layout_pdf
+from iwobook.writers.pdf.makeup import MakeUp, PageFacts, RunOn, choose_makeup
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+ILE = ROOT / "tests" / "fixtures" / "ile"
+
+
+def _quiet(_: str) -> None:
+    """Swallow progress lines."""
+
+
+def facts(pages: int, blanks: tuple[int, ...], body: int = 7, **extra: object) -> PageFacts:
+    """Return page facts of a layout of pages pages, every page full but the blank ones."""
+    filled = {page: 0.0 if page in blanks else 0.9 for page in range(1, pages + 1)}
+    fields: dict[str, object] = {
+        "pages": pages,
+        "blanks": blanks,
+        "title_page": 3,
+        "body_start": body,
+        "starts": {},
+        "runs_on": (),
+        "filled": filled,
+    }
+    fields.update(extra)
+    return PageFacts(**fields)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def mini() -> Book:
+    """The prepared mini book, whose front matter opens with its colophon."""
+    return prepare(load_checked(MINI))
+
+
+def never(_: MakeUp) -> PageFacts:
+    """A layout that must not be asked for."""
+    raise AssertionError("no trial was wanted")
+
+
+def test_a_layout_without_blank_pages_is_kept_without_a_trial(mini: Book) -> None:
+    assert choose_makeup(mini, facts(16, (2,)), never) == MakeUp()
+
+
+def test_a_blank_page_before_the_body_puts_the_colophon_on_the_title_page(mini: Book) -> None:
+    tried: list[MakeUp] = []
+
+    def lay_out(makeup: MakeUp) -> PageFacts:
+        tried.append(makeup)
+        return facts(14, (2,), body=5, starts={"contents": 4})  # the page after the colophon: the title's back
+
+    assert choose_makeup(mini, facts(16, (2, 6)), lay_out) == MakeUp(imprint_on_title=True)
+    assert tried == [MakeUp(imprint_on_title=True)]
+
+
+def test_a_colophon_too_long_for_the_title_page_stays_overleaf(mini: Book) -> None:
+    spilled = facts(14, (2,), body=5, starts={"contents": 5})  # the colophon ran onto a page of its own
+    assert choose_makeup(mini, facts(16, (2, 6)), lambda _: spilled) == MakeUp()
+
+
+def test_a_blank_page_before_the_back_cover_moves_the_last_run_on_section_first(mini: Book) -> None:
+    runs = (RunOn("early", 8, 0.5), RunOn("late", 12, 0.5), RunOn("front", 4, 0.5))
+    tried: list[frozenset[str]] = []
+
+    def lay_out(makeup: MakeUp) -> PageFacts:
+        tried.append(makeup.new_pages)
+        return facts(16, (2,)) if makeup.new_pages == {"early"} else facts(16, (2, 15))
+
+    plain = facts(16, (2, 15), runs_on=runs)
+    assert choose_makeup(mini, plain, lay_out) == MakeUp(new_pages=frozenset({"early"}))
+    assert tried == [frozenset({"late"}), frozenset({"early"})]  # front matter is never moved for the back
+
+
+def test_a_trial_that_leaves_a_nearly_empty_page_is_refused(mini: Book) -> None:
+    plain = facts(16, (2, 15), runs_on=(RunOn("terms", 12, 0.6),))
+    sparse = facts(16, (2,))
+    sparse = PageFacts(**{**sparse.__dict__, "filled": {**sparse.filled, 13: 0.1}})
+    assert choose_makeup(mini, plain, lambda _: sparse) == MakeUp()
+
+
+def test_two_sections_are_tried_together_when_one_is_not_enough(mini: Book) -> None:
+    runs = (RunOn("a", 9, 0.5), RunOn("b", 10, 0.5))
+
+    def lay_out(makeup: MakeUp) -> PageFacts:
+        return facts(16, (2,)) if makeup.new_pages == {"a", "b"} else facts(16, (2, 15))
+
+    chosen = choose_makeup(mini, facts(16, (2, 15), runs_on=runs), lay_out)
+    assert chosen == MakeUp(new_pages=frozenset({"a", "b"}))
+
+
+def page_texts(root: Path) -> list[str]:
+    """Return the text of every page of the standard PDF of the book under root."""
+    book = prepare(load_checked(root))
+    config = configure(root, book, None, None)
+    data = layout_pdf(book, config, _quiet).data
+    path = root / "out.pdf"
+    path.write_bytes(data)
+    return [page.extract_text() or "" for page in PdfReader(path).pages]
+
+
+@pytest.mark.parametrize("fixture", [MINI, ILE])
+def test_a_short_book_leaves_no_inner_page_blank(fixture: Path, tmp_path: Path) -> None:
+    """Both fixture books would leave blank pages before the body and the back cover; made up, every inner
+    page carries text, the colophon sits on the title page and the contents on its back."""
+    root = tmp_path / "book"
+    shutil.copytree(fixture, root)
+    texts = page_texts(root)
+    inner = texts[2:-1]
+    assert all(text.strip() for text in inner), [i + 3 for i, text in enumerate(inner) if not text.strip()]
+    assert "Colophon" in texts[2] and not texts[2].lstrip().startswith("Colophon")  # below the title
+    assert texts[3].lstrip().startswith(("Contents", "Sommaire"))
+
+
+def test_save_blank_pages_false_keeps_the_plain_layout(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    sheet = (ROOT / "src" / "iwobook" / "assets" / "styles.yaml").read_text(encoding="utf-8")
+    (root / "assets" / "styles.yaml").write_text(
+        sheet.replace("  notes: none", "  notes: none\n  save_blank_pages: false", 1), encoding="utf-8"
+    )
+    texts = page_texts(root)
+    assert "Colophon" not in texts[2] and texts[3].lstrip().startswith("Colophon")
+    assert not texts[5].strip()  # the blank left-hand page before the body
+
+
+def test_a_page_opened_by_a_section_has_no_running_head_though_another_runs_on_below(tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(MINI, root)
+    texts = page_texts(root)
+    page = next(text for text in texts if "Recipient: Her brother" in text)
+    assert "\nTerms\n" in page  # which runs on below the letters
+    assert page.lstrip().startswith("Letters")  # no running head above them
