@@ -144,3 +144,15 @@ def test_a_page_opened_by_a_section_has_no_running_head_though_another_runs_on_b
     page = next(text for text in texts if "Recipient: Her brother" in text)
     assert "\nTerms\n" in page  # which runs on below the letters
     assert page.lstrip().startswith("Letters")  # no running head above them
+
+
+def test_a_long_book_gets_one_trial(mini: Book) -> None:
+    runs = tuple(RunOn(f"s{i}", 100 + i, 0.5) for i in range(6))
+    tried: list[MakeUp] = []
+
+    def lay_out(makeup: MakeUp) -> PageFacts:
+        tried.append(makeup)
+        return facts(500, (2, 499))
+
+    assert choose_makeup(mini, facts(500, (2, 499), runs_on=runs), lay_out) == MakeUp()
+    assert tried == [MakeUp(new_pages=frozenset({"s5"}))]  # 400 pages of trials: one layout of 500 pages

@@ -22,6 +22,8 @@ from iwobook.model import Book, Matter, Section, SectionKind
 
 FULL_ENOUGH = 0.3  # the share of the text block a page must keep filled when a change moves text off it
 CANDIDATES = 4  # the sections that ran on last, tried one and two at a time for a blank page before the back cover
+MAX_TRIALS = 10  # trial layouts after the plain one, at most
+TRIAL_PAGES = 400  # pages the trial layouts may lay out in all (a long book gets fewer trials, and one at least)
 
 
 class Start(Enum):
@@ -103,19 +105,22 @@ def after_colophon(book: Book) -> str | None:
 
 def choose_makeup(book: Book, facts: PageFacts, lay_out: Callable[[MakeUp], PageFacts]) -> MakeUp:
     """Return the make-up for book after a plain layout with facts, trying changes through lay_out (a layout
-    that draws nothing) and keeping each that saves its blank page without a worse page elsewhere."""
+    that draws nothing) and keeping each that saves its blank page without a worse page elsewhere; the trials
+    lay out TRIAL_PAGES pages in all at most (at least one trial, at most MAX_TRIALS)."""
     makeup = MakeUp()
+    budget = max(1, min(MAX_TRIALS, TRIAL_PAGES // max(1, facts.pages)))
     follower = after_colophon(book)
     if facts.blank_before_body and follower is not None:
         trial = replace(makeup, imprint_on_title=True)
         after = lay_out(trial)
+        budget -= 1
         fits = after.starts.get(follower) == after.title_page + 1  # the colophon ended on the title page
         if _better(facts, after) and fits:
             makeup, facts = trial, after
     if facts.blank_before_back:
         latest = sorted((r for r in facts.runs_on if r.page >= facts.body_start), key=lambda r: r.page, reverse=True)
         ids = [r.section_id for r in latest[:CANDIDATES]]
-        for combo in (*combinations(ids, 1), *combinations(ids, 2)):
+        for combo in [*combinations(ids, 1), *combinations(ids, 2)][: max(0, budget)]:
             trial = replace(makeup, new_pages=makeup.new_pages | frozenset(combo))
             if _better(facts, lay_out(trial)):
                 return trial
