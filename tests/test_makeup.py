@@ -155,4 +155,4 @@ def test_a_long_book_gets_one_trial(mini: Book) -> None:
         return facts(500, (2, 499))
 
     assert choose_makeup(mini, facts(500, (2, 499), runs_on=runs), lay_out) == MakeUp()
-    assert tried == [MakeUp(new_pages=frozenset({"s5"}))]  # 400 pages of trials: one layout of 500 pages
+    assert tried == [MakeUp(new_pages=frozenset({"s5"}))]  # 150 pages of trials: one layout of 500 pages

@@ -23,7 +23,7 @@ from iwobook.model import Book, Matter, Section, SectionKind
 FULL_ENOUGH = 0.3  # the share of the text block a page must keep filled when a change moves text off it
 CANDIDATES = 4  # the sections that ran on last, tried one and two at a time for a blank page before the back cover
 MAX_TRIALS = 10  # trial layouts after the plain one, at most
-TRIAL_PAGES = 400  # pages the trial layouts may lay out in all (a long book gets fewer trials, and one at least)
+TRIAL_PAGES = 150  # pages the trial layouts may lay out in all (a long book gets fewer trials, and one at least)
 
 
 class Start(Enum):
@@ -115,14 +115,15 @@ def choose_makeup(book: Book, facts: PageFacts, lay_out: Callable[[MakeUp], Page
         after = lay_out(trial)
         budget -= 1
         fits = after.starts.get(follower) == after.title_page + 1  # the colophon ended on the title page
-        if _better(facts, after) and fits:
+        if _better(facts, after) and fits and not after.blank_before_body:
             makeup, facts = trial, after
     if facts.blank_before_back:
         latest = sorted((r for r in facts.runs_on if r.page >= facts.body_start), key=lambda r: r.page, reverse=True)
         ids = [r.section_id for r in latest[:CANDIDATES]]
         for combo in [*combinations(ids, 1), *combinations(ids, 2)][: max(0, budget)]:
             trial = replace(makeup, new_pages=makeup.new_pages | frozenset(combo))
-            if _better(facts, lay_out(trial)):
+            after = lay_out(trial)
+            if _better(facts, after) and not after.blank_before_back:
                 return trial
     return makeup
 
