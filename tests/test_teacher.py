@@ -15,7 +15,8 @@ from pypdf import PdfReader
 
 from iwobook.build import PrintRecord, configure, render_output
 from iwobook.check import load_checked
-from iwobook.diagnostics import InputError
+from iwobook.diagnostics import InputError, Report
+from iwobook.load.messages import load_messages
 from iwobook.load.teacher import load_teacher
 from iwobook.model import Book, Paragraph, Text, plain_text
 from iwobook.model.teacher import TeacherMaterial
@@ -254,3 +255,25 @@ def test_the_notes_column_speaks_the_book_s_language(tmp_path: Path) -> None:
     head, answer, *_ = writer.guidance(chapter, 1, material.chapters[0])
     assert head.getPlainText() == f"Question 1 ({chapter.number}. {chapter.title})"
     assert answer.getPlainText().startswith("Une bonne réponse\u00a0: ")  # never a line break before the colon
+    # the notes column's header and the unit sheets' labels are the catalogue's patterns, not the writer's
+    book = prepare(load_checked(root))
+    config = configure(root, book, "a4", tmp_path)
+    teacher = PdfReader(io.BytesIO(render_output(book, config, "teacher", _quiet, PrintRecord(book, config))))
+    texts = [page.extract_text() or "" for page in teacher.pages]
+    assert any("Édition du professeur · Notes pour la page 1" in text for text in texts)
+    assert any("Édition du professeur · Notes pour la page ii" in text for text in texts)
+
+
+def test_unit_sheets_are_labelled_and_headed_from_the_catalogue(editions: Editions) -> None:
+    labels = list(editions.teacher.page_labels)
+    first = labels.index("T1")
+    assert labels[first:] == [f"T{n}" for n in range(1, len(labels) - first + 1)]
+    assert "Teacher’s edition · Unit materials · T1" in (editions.teacher.pages[first].extract_text() or "")
+
+
+def test_a_page_s_notes_are_worded_in_the_language_s_order(tmp_path: Path) -> None:
+    """Japanese puts the page number before the words ("7ページの注"), English after them."""
+    english = load_messages(tmp_path, "en", Report())
+    assert english("teacher.page_of", label=english("teacher.page"), page="7") == "Notes for page 7"
+    japanese = load_messages(tmp_path, "ja", Report())
+    assert japanese("teacher.page_of", label=japanese("teacher.page"), page="7") == "7ページの注"

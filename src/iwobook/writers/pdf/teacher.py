@@ -202,6 +202,11 @@ def draw_sheets(
     notes = writer.page_notes(layout.block_pages)
     capture = PdfCapture()
     labels = writer.labels
+    words = book.messages
+
+    def page_of(label: str) -> str:
+        return words("teacher.page_of", label=labels.page, page=label)
+
     overflow: list[Flowable] = []
     sheets: list[str] = list(layout.labels)
     with _source_date(config.source_date_epoch or 0):
@@ -221,7 +226,10 @@ def draw_sheets(
         for index, label in enumerate(layout.labels):
             numbered = is_numbered(label)
             draw_header(
-                canvas, writer, first, f"{labels.edition} · {labels.page} {label}" if numbered else labels.edition
+                canvas,
+                writer,
+                first,
+                words("format.facts").join((labels.edition, page_of(label))) if numbered else labels.edition,
             )
             flowables = list(notes.get(label, [])) if numbered else []
             if index == len(layout.labels) - 1 and not numbered and guide:
@@ -229,7 +237,7 @@ def draw_sheets(
             for x, w in columns:
                 fill_frame(Frame(x, g.margin_bottom, w, g.text_height, 0, 0, 0, 0, showBoundary=0), flowables, canvas)
             if flowables:
-                overflow += [writer.plain(f"{labels.page} {label}", "label"), *flowables]
+                overflow += [writer.plain(page_of(label), "label"), *flowables]
             canvas.showPage()
         unit_story, titles = writer.unit_story()
         story = overflow + unit_story
@@ -238,7 +246,8 @@ def draw_sheets(
         while story:
             unit += 1
             left = g.margin_inner if (len(sheets) + 1) % 2 == 1 else g.margin_outer
-            draw_header(canvas, writer, left, f"{labels.edition} · {labels.unit} · T{unit}")
+            sheet = words("teacher.sheet", number=unit)
+            draw_header(canvas, writer, left, words("format.facts").join((labels.edition, labels.unit, sheet)))
             before = (len(story), story[0])
             for x, w in ((left, g.text_width), *columns):
                 fill_frame(Frame(x, g.margin_bottom, w, g.text_height, 0, 0, 0, 0, showBoundary=0), story, canvas)
@@ -248,7 +257,7 @@ def draw_sheets(
                 raise InputError([Diagnostic(where.file, where.line, Code.E171, message)])
             left_over = {id(f) for f in story}
             outline += [(titles.pop(key), len(sheets)) for key in list(titles) if key not in left_over]
-            sheets.append(f"T{unit}")
+            sheets.append(sheet)
             canvas.showPage()
         xmp = make_xmp(canvas._doc.info, book.metadata.language, canvas._doc._timeStamp)
         canvas.save()
