@@ -32,8 +32,8 @@ from iwobook.writers.pdf import layout_pdf, paginate_pdf
 from iwobook.writers.pdf.stylesheet import load_stylesheet
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
 WORDS = 5
-COVERS = ("Cover", "Inside cover", "Back cover")
 X = "{http://www.w3.org/1999/xhtml}"
 SVG = "{http://www.w3.org/2000/svg}"
 OPS_TYPE = "{http://www.idpf.org/2007/ops}type"
@@ -66,17 +66,24 @@ def _quiet(_: str) -> None:
     """Swallow progress lines."""
 
 
-@pytest.fixture(scope="module")
-def book() -> Book:
-    """The real manuscript, checked and prepared."""
-    return prepare(load_checked(ROOT))
+@pytest.fixture(scope="module", params=[ROOT, FIXTURES / "ile", FIXTURES / "mini"], ids=["guide", "ile", "mini"])
+def root(request: pytest.FixtureRequest) -> Path:
+    """The study guide and the two fixture books (short ones, whose page make-up moves their front matter)."""
+    path: Path = request.param
+    return path
 
 
 @pytest.fixture(scope="module")
-def config(book: Book) -> BuildConfig:
+def book(root: Path) -> Book:
+    """The manuscript, checked and prepared."""
+    return prepare(load_checked(root))
+
+
+@pytest.fixture(scope="module")
+def config(book: Book, root: Path) -> BuildConfig:
     """The configuration of the print edition of record (standard edition on the book's paper)."""
     paper = Paper.from_name(book.metadata.paper)
-    return BuildConfig(root=ROOT, paper=paper, edition=Edition.STANDARD, source_date_epoch=book_epoch(book))
+    return BuildConfig(root=root, paper=paper, edition=Edition.STANDARD, source_date_epoch=book_epoch(book))
 
 
 def body_text(reader: PdfReader, index: int, bottom: float, top: float) -> str:
@@ -117,9 +124,10 @@ def read_printed(book: Book, config: BuildConfig) -> Printed:
     assert config.paper is not None
     geometry = load_stylesheet(config, config.paper.size).geometry
     reader = PdfReader(io.BytesIO(layout.data))
+    covers = {book.messages(f"page.{name}") for name in ("cover", "inside_cover", "back_cover")}
     labels, texts = [], []
     for index, label in enumerate(reader.page_labels):
-        if label in COVERS:
+        if label in covers:
             continue
         labels.append(label)
         texts.append(body_text(reader, index, geometry.margin_bottom, geometry.height - geometry.margin_top))
@@ -274,13 +282,14 @@ def test_every_page_list_entry_has_its_marker(ebook: Ebook) -> None:
     assert len({ident for _, _, ident in ebook.page_list}) == len(ebook.page_list)
 
 
-def test_page_source_metadata(ebook: Ebook) -> None:
-    """dc:source names the print edition and is the source of pagination; no pageBreakSource (EPUBCheck 4.2
-    rejects it); the page features are set."""
+def test_page_source_metadata(book: Book, ebook: Ebook) -> None:
+    """dc:source names the print edition (in the book's language) and is the source of pagination; no
+    pageBreakSource (EPUBCheck 4.2 rejects it); the page features are set."""
     package = ET.fromstring(ebook.entries["EPUB/content.opf"])
     metas = [(m.get("property"), m.get("refines"), m.text) for m in package.iterfind("opf:metadata/opf:meta", NS)]
     source = package.find("opf:metadata/dc:source", NS)
-    assert source is not None and "print edition" in (source.text or "")
+    named = book.messages.entries["epub.print_edition"].replace("{book}", "")  # ", print edition"
+    assert source is not None and named in (source.text or "")
     assert ("source-of", f"#{source.get('id')}", "pagination") in metas
     assert all(prop != "pageBreakSource" for prop, _, _ in metas)
     features = {text for prop, _, text in metas if prop == "schema:accessibilityFeature"}
