@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from iwobook.check import load_checked
-from iwobook.model import Book, block_key
+from iwobook.model import Book, Generated, GeneratedSection, block_key
 from iwobook.model.document import Bullets, DefinitionList, Div, Head, Medium, Para, doc_plain_text, items_for
 from iwobook.transform import prepare
+from iwobook.transform.lower import glossary_landmark
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
@@ -59,3 +61,19 @@ def test_the_colophon_says_what_the_page_numbers_are_in_each_kind_of_edition(boo
     assert other["Page numbers:"].startswith("this edition’s own")
     assert paged["Page numbers:"].startswith("the page list follows")
     assert "Page numbers:" not in screen and "Author:" in screen
+
+
+def test_the_glossary_landmark_is_chosen_in_the_lowering(book: Book) -> None:
+    """The e-book's glossary landmark leads to the glossary of terms, else to the characters' glossary, else
+    nowhere; the lowering decides it, so no writer looks at what a generated section is made from."""
+    terms = next(s for s in book.sections() if isinstance(s, GeneratedSection) and s.source is Generated.TERMS)
+    characters = next(
+        s for s in book.sections() if isinstance(s, GeneratedSection) and s.source is Generated.CHARACTERS
+    )
+    assert book.glossary == terms.id
+    without_terms = book.with_sections(lambda _part, s: s if s is not terms else replace(s, source=Generated.LETTERS))
+    assert glossary_landmark(without_terms) == characters.id
+    neither = without_terms.with_sections(
+        lambda _part, s: s if s is not characters else replace(s, source=Generated.LETTERS)
+    )
+    assert glossary_landmark(neither) == ""

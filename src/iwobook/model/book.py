@@ -191,6 +191,7 @@ class Book:
     messages: Messages = field(default_factory=Messages)
     colophon: DocBlocks = ()  # the publication details, lowered (transform.lower_book)
     outline: tuple[OutlineEntry, ...] = ()  # the contents, lowered (transform.lower_book)
+    glossary: str = ""  # the id of the section a reader's "glossary" landmark leads to ('' for none; lower_book)
 
     def sections(self) -> tuple[AnySection, ...]:
         """Return every section in reading order."""

@@ -75,4 +75,16 @@ def lower_book(book: Book) -> Book:
         return section
 
     lowered = book.with_sections(lower)
-    return replace(lowered, colophon=lower_colophon(book), outline=lower_outline(lowered))
+    return replace(
+        lowered, colophon=lower_colophon(book), outline=lower_outline(lowered), glossary=glossary_landmark(lowered)
+    )
+
+
+def glossary_landmark(book: Book) -> str:
+    """Return the id of the section a "glossary" landmark leads to: the glossary of terms, else the characters'
+    glossary, else '' (no landmark)."""
+    for source in (Generated.TERMS, Generated.CHARACTERS):
+        for section in book.sections():
+            if isinstance(section, GeneratedSection) and section.source is source:
+                return section.id
+    return ""

@@ -163,7 +163,7 @@ def render_epub(
         find_section_pages(book, pagination),
     )
     entries = build_toc(book.outline, {**files, **map_part_files(pages)})
-    marks = build_landmarks(pages, book.messages)
+    marks = build_landmarks(pages, book.messages, book.glossary)
     bodies = [render_page_body(page, ctx, entries, marks) for page in pages]
     placement = place_page_breaks([page.file for page in pages], bodies, pagination, make_aliases(pages))
     for problem in placement.problems:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from iwobook.model import Generated, GeneratedSection, Matter, Messages, anchors
+from iwobook.model import GeneratedSection, Matter, Messages, anchors
 from iwobook.model.document import OutlineEntry
 from iwobook.writers.epub.plan import COVER_FILE, MEDIUM, NAV_FILE, TITLE_FILE, Page, SectionPage
 from iwobook.writers.xhtml.content import Context
@@ -42,8 +42,9 @@ def build_toc(outline: tuple[OutlineEntry, ...], files: Mapping[str, str]) -> tu
     )
 
 
-def build_landmarks(pages: tuple[Page, ...], words: Messages) -> tuple[Landmark, ...]:
-    """Return the landmarks: cover, title page, contents, start of the body, and the glossary when present."""
+def build_landmarks(pages: tuple[Page, ...], words: Messages, glossary: str) -> tuple[Landmark, ...]:
+    """Return the landmarks: cover, title page, contents, start of the body, and the glossary (the page of the
+    section whose id is glossary, when there is one)."""
     marks = [
         Landmark("cover", words("page.cover"), COVER_FILE),
         Landmark("titlepage", words("page.title_page"), TITLE_FILE),
@@ -54,24 +55,10 @@ def build_landmarks(pages: tuple[Page, ...], words: Messages) -> tuple[Landmark,
     body = next((page for page in spine if page.matter is Matter.BODY), None)
     if body is not None:
         marks.append(Landmark("bodymatter", words("page.start"), body.file))
-    glossary = find_glossary_page(spine)
-    if glossary is not None:
-        marks.append(Landmark("glossary", glossary.title, glossary.file))
+    found = next((p for p in spine if isinstance(p.what, SectionPage) and p.what.section.id == glossary), None)
+    if glossary and found is not None:
+        marks.append(Landmark("glossary", found.title, found.file))
     return tuple(marks)
-
-
-def find_glossary_page(pages: list[Page]) -> Page | None:
-    """Return the glossary of terms' page, else the characters' page, else None."""
-    for source in (Generated.TERMS, Generated.CHARACTERS):
-        for page in pages:
-            what = page.what
-            if (
-                isinstance(what, SectionPage)
-                and isinstance(what.section, GeneratedSection)
-                and what.section.source is source
-            ):
-                return page
-    return None
 
 
 def render_toc_list(entries: tuple[TocEntry, ...], ctx: Context) -> Element:
