@@ -160,6 +160,7 @@ def layout_pdf(
             lay_out = partial(_trial_facts, book, config, _citations(book, found) if cited else None, cited, tried)
             chosen = choose_makeup(book, result.facts, lay_out)
             if chosen != makeup:
+                say(f"saving a blank page: {chosen.summary({s.id: s.title for s in book.sections()})}")
                 makeup, pages = chosen, tried[chosen]
                 continue
         if draft:

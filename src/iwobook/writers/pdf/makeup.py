@@ -42,6 +42,12 @@ class MakeUp:
     imprint_on_title: bool = False
     new_pages: frozenset[str] = frozenset()
 
+    def summary(self, titles: Mapping[str, str]) -> str:
+        """Return what this make-up changes, for a progress line (titles: section titles by id)."""
+        changes = ["the colophon on the title page"] if self.imprint_on_title else []
+        changes += [f"“{titles.get(i, i)}” on a new page" for i in sorted(self.new_pages)]
+        return ", ".join(changes) or "nothing"
+
     def start(self, section_id: str, after_colophon: bool, colophon: bool) -> Start:
         """Return how the section section_id starts (after_colophon: it follows the colophon)."""
         if self.imprint_on_title and colophon:
