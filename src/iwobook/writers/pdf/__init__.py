@@ -149,15 +149,18 @@ def layout_pdf(
     # a first layout that draws nothing finds the pages cited, unless kept; the make-up is chosen from it (from no
     # kept pages, so that a warm layout chooses as a cold one does)
     pages: dict[str, str] = {} if save or not kept else kept
+    if cache:
+        cache.open()
     for attempt in range(4):
         draft = attempt == 0 and bool(cited) and not pages  # finds the pages, draws nothing, says nothing
-        tell, warm = (_quiet, None) if draft else (say, cache)
+        tell = _quiet if draft else say
         citations = _citations(book, pages) if cited else None
-        result = _layout(book, config, tell, write and not draft, warm, citations, makeup)
+        result = _layout(book, config, tell, write and not draft, cache, citations, makeup)
         found = {key: result.block_pages.get("#" + key, "?") for key in cited}
         if attempt == 0 and save and result.facts is not None:
             tried: dict[MakeUp, dict[str, str]] = {}  # the pages each trial found
-            lay_out = partial(_trial_facts, book, config, _citations(book, found) if cited else None, cited, tried)
+            citing = _citations(book, found) if cited else None
+            lay_out = partial(_trial_facts, book, config, cache, citing, cited, tried)
             chosen = choose_makeup(book, result.facts, lay_out)
             if chosen != makeup:
                 say(f"saving a blank page: {chosen.summary({s.id: s.title for s in book.sections()})}")
@@ -167,8 +170,9 @@ def layout_pdf(
             pages = kept or found
             continue
         if found == pages or attempt == 3:
-            if cache and cited:
+            if cache:
                 cache.cited_pages[context] = found
+                cache.close(context)
             return result
         pages = found
     raise AssertionError("unreachable")
@@ -177,14 +181,15 @@ def layout_pdf(
 def _trial_facts(
     book: Book,
     config: BuildConfig,
+    cache: SectionCache | None,
     citations: Citations | None,
     cited: frozenset[str],
     found: dict[MakeUp, dict[str, str]],
     makeup: MakeUp,
 ) -> PageFacts:
-    """Return the page facts of a layout of book with makeup that draws nothing, citing pages from citations;
-    note in found the pages of the cited targets it found."""
-    trial = _layout(book, config, _quiet, False, None, citations, makeup)
+    """Return the page facts of a layout of book with makeup that draws nothing (with the prose sections kept in
+    cache), citing pages from citations; note in found the pages of the cited targets it found."""
+    trial = _layout(book, config, _quiet, False, cache, citations, makeup)
     assert trial.facts is not None
     found[makeup] = {key: trial.block_pages.get("#" + key, "?") for key in cited}
     return trial.facts

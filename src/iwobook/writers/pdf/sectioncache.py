@@ -62,24 +62,33 @@ class SectionCache:
             self.covers[key] = make()
         return self.covers[key]
 
+    def open(self) -> None:
+        """Start the layouts of one edition (a first one that finds pages, trials, the last): each keeps what any
+        of them used."""
+        self.used = set()
+
+    def close(self, context: str) -> None:
+        """Forget the sections of context that none of the edition's layouts used."""
+        for key in [key for key in self.sections if key.startswith(context) and key not in self.used]:
+            del self.sections[key]
+
     def begin(self, doc: Any, story: list[Any], book: Book, context: str, pages: Mapping[str, str]) -> list[Any]:
         """Prepare doc to record its edits of flowables; return story with prose sections made through the cache."""
-        self.used = set()
         self.context = context
         self.edits = []
         doc._multiBuildEdits = self.edits.append  # reportlab's record of edits to undo between passes
         return [self._lazy(item, book, context, pages) for item in story]
 
     def end(self, doc: Any, ok: bool) -> None:
-        """Undo what the build changed on the flowables; forget the sections of its context it did not use, or
-        every section when it failed (a section that could not be drawn must be made, and reported, again)."""
+        """Undo what the build changed on the flowables; forget every section when it failed (a section that could
+        not be drawn must be made, and reported, again)."""
         for edit in self.edits:
             edit[0](*edit[1:])
         self.edits = []
         doc.__dict__.pop("_multiBuildEdits", None)
-        mine = {key for key in self.sections if key.startswith(self.context)}
-        for key in mine - self.used if ok else list(self.sections):
-            del self.sections[key]
+        if not ok:
+            self.sections.clear()
+            self.used = set()
 
     def _lazy(self, item: Any, book: Book, context: str, pages: Mapping[str, str]) -> Any:
         """Return a lazy section that takes its flowables from the cache, or item itself when it cannot."""
