@@ -155,7 +155,7 @@ def test_a_long_book_gets_one_trial(mini: Book) -> None:
         return facts(500, (2, 499))
 
     assert choose_makeup(mini, facts(500, (2, 499), runs_on=runs), lay_out) == MakeUp()
-    assert tried == [MakeUp(new_pages=frozenset({"s5"}))]  # 150 pages of trials: one layout of 500 pages
+    assert tried == [MakeUp(new_pages=frozenset({"s5"}))]  # 100 pages of trials: one layout of 500 pages
 
 
 def test_the_build_says_what_the_make_up_changed() -> None:

@@ -23,7 +23,7 @@ from iwobook.model import Book, Matter, Section, SectionKind
 FULL_ENOUGH = 0.3  # the share of the text block a page must keep filled when a change moves text off it
 CANDIDATES = 4  # the sections that ran on last, tried one and two at a time for a blank page before the back cover
 MAX_TRIALS = 10  # trial layouts after the plain one, at most
-TRIAL_PAGES = 150  # pages the trial layouts may lay out in all (a long book gets fewer trials, and one at least)
+TRIAL_PAGES = 100  # pages the trial layouts may lay out in all (a long book gets fewer trials, and one at least)
 
 
 class Start(Enum):
