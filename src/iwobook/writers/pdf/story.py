@@ -23,21 +23,18 @@ from iwobook.model import (
     listed_name,
 )
 from iwobook.writers.pdf.blocks import Typesetter
-from iwobook.writers.pdf.contents import ContentsWriter
-from iwobook.writers.pdf.document import DocumentWriter, print_medium
-from iwobook.writers.pdf.flowables import (
-    Anchor,
-    CoverImage,
+from iwobook.writers.pdf.breaks import (
     FootSpace,
-    LazySection,
     MatterStart,
     NotesFill,
     PageBreakAction,
-    PageForms,
     RectoBreak,
     RunOnBreak,
     VersoBreak,
 )
+from iwobook.writers.pdf.contents import ContentsWriter
+from iwobook.writers.pdf.document import DocumentWriter, print_medium
+from iwobook.writers.pdf.flowables import Anchor, CoverImage, LazySection, PageForms
 from iwobook.writers.pdf.fonts import Family
 from iwobook.writers.pdf.makeup import MakeUp, Start
 from iwobook.writers.pdf.pages import HeadStyle, PageState
