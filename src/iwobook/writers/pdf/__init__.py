@@ -141,8 +141,9 @@ def layout_pdf(
     The first layout also shows whether a change of make-up saves a page it left blank (see makeup.py); the
     book is then laid out with that make-up."""
     cited = cited_targets(book)
-    context = f"{config.edition.value} {_paper(book, config).name} "
-    save = load_stylesheet(config, _paper(book, config).size).geometry.save_blank_pages
+    paper = _paper(book, config)
+    context = f"{config.edition.value} {paper.name} "
+    save = load_stylesheet(config, paper.size).geometry.save_blank_pages
     makeup = MakeUp()
     # the pages the last layout of this edition found (watch keeps them)
     kept: dict[str, str] = dict(cache.cited_pages.get(context, {})) if cache and cited else {}
@@ -151,12 +152,13 @@ def layout_pdf(
     pages: dict[str, str] = {} if save or not kept else kept
     if cache:
         cache.open()
+    settled = 0  # layouts drawn with the chosen make-up and the pages found: at most two, as without one
     for attempt in range(4):
         draft = attempt == 0 and bool(cited) and not pages  # finds the pages, draws nothing, says nothing
         tell = _quiet if draft else say
         citations = _citations(book, pages) if cited else None
         result = _layout(book, config, tell, write and not draft, cache, citations, makeup)
-        found = {key: result.block_pages.get("#" + key, "?") for key in cited}
+        found = _found(result, cited)
         if attempt == 0 and save and result.facts is not None:
             tried: dict[MakeUp, dict[str, str]] = {}  # the pages each trial found
             citing = _citations(book, found) if cited else None
@@ -169,7 +171,8 @@ def layout_pdf(
         if draft:
             pages = kept or found
             continue
-        if found == pages or attempt == 3:
+        settled += 1
+        if found == pages or settled == 2:
             if cache:
                 cache.cited_pages[context] = found
                 cache.close(context)
@@ -191,8 +194,13 @@ def _trial_facts(
     cache), citing pages from citations; note in found the pages of the cited targets it found."""
     trial = _layout(book, config, _quiet, False, cache, citations, makeup)
     assert trial.facts is not None
-    found[makeup] = {key: trial.block_pages.get("#" + key, "?") for key in cited}
+    found[makeup] = _found(trial, cited)
     return trial.facts
+
+
+def _found(layout: PdfLayout, cited: frozenset[str]) -> dict[str, str]:
+    """Return the page label each cited target landed on in layout ('?' where none)."""
+    return {key: layout.block_pages.get("#" + key, "?") for key in cited}
 
 
 def _paper(book: Book, config: BuildConfig) -> Paper:

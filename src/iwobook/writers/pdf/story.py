@@ -214,9 +214,8 @@ class StoryBuilder:
             body = self._section_body(section)
         if opening.start is Start.SAME_PAGE:  # set at the foot of the page, below what comes before
             out.insert(0, FootSpace(body, self.geometry.chapter_drop))
-        for item in out:
-            if isinstance(item, RunOnBreak):  # a short section runs on whenever it fits
-                item.below = out[out.index(item) + 1 :] + body
+        if isinstance(out[0], RunOnBreak):  # the opening's break: a short section runs on whenever it fits
+            out[0].below = out[1:] + body
         return out + body
 
     def _section_body(self, section: AnySection) -> list[Flowable]:
