@@ -277,3 +277,27 @@ def test_a_page_s_notes_are_worded_in_the_language_s_order(tmp_path: Path) -> No
     assert english("teacher.page_of", label=english("teacher.page"), page="7") == "Notes for page 7"
     japanese = load_messages(tmp_path, "ja", Report())
     assert japanese("teacher.page_of", label=japanese("teacher.page"), page="7") == "7ページの注"
+
+
+def test_notes_for_the_title_page_of_a_pamphlet_stand_beside_its_cover(tmp_path: Path) -> None:
+    """With `title_page: never` the French fixture's cover is its title page and its colophon is printed inside
+    the cover: the notes placed at the title page and at the colophon stand beside those two pages, not lost."""
+    root = tmp_path / "ile"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "ile", root)
+    sheet = (ROOT / "src" / "iwobook" / "assets" / "styles.yaml").read_text(encoding="utf-8")
+    (root / "assets").mkdir()
+    (root / "assets" / "styles.yaml").write_text(sheet.replace("  notes: none", "  notes: none\n  title_page: never", 1))
+    book = prepare(load_checked(root))
+    notes = "".join(chapter_notes(chapter.id, len(chapter.questions)) for chapter in book.chapters())
+    (root / "manuscript" / "teacher.yaml").write_text(TEACHER_YAML + "pages: teacher/pages.yaml\n", "utf-8")
+    (root / "manuscript" / "teacher").mkdir()
+    (root / "manuscript" / "teacher" / "chapters.yaml").write_text(notes, encoding="utf-8")
+    pages = "- at: title-page\n  notes: Montrer la couverture.\n- at: colophon\n  notes: Lire la licence.\n"
+    (root / "manuscript" / "teacher" / "pages.yaml").write_text(pages, encoding="utf-8")
+    config = configure(root, book, "a4", tmp_path)
+    record = PrintRecord(book, config)
+    student = layout_pdf(book, record.config, _quiet)
+    assert student.labels[:3] == ("Couverture", book.messages("page.inside_cover"), "i")  # no title page
+    teacher = PdfReader(io.BytesIO(render_output(book, config, "teacher", _quiet, record)))
+    assert "Montrer la couverture." in (teacher.pages[0].extract_text() or "")
+    assert "Lire la licence." in (teacher.pages[1].extract_text() or "")

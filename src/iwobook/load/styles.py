@@ -120,6 +120,7 @@ PAGE_CHECKS: dict[str, Check] = {
     "chapter_space": _in_range(0, 1, False, " (a share of the page: 0.4 is 40 %, 1 always overleaf)"),
     "notes": _choice("none", "end", "page"),
     "save_blank_pages": _flag,
+    "title_page": _choice("auto", "always", "never"),
 }
 
 

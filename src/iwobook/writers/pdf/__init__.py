@@ -21,7 +21,7 @@ from iwobook.writers.pdf.blocks import Typesetter
 from iwobook.writers.pdf.canvas import BookCanvas, LayoutCanvas
 from iwobook.writers.pdf.flowables import LazySection
 from iwobook.writers.pdf.fonts import register_families
-from iwobook.writers.pdf.makeup import MakeUp, PageFacts, RunOn, choose_makeup
+from iwobook.writers.pdf.makeup import MakeUp, PageFacts, Rules, RunOn, choose_makeup
 from iwobook.writers.pdf.markup import CITED_KINDS, Citations, MarkupWriter, Undrawable
 from iwobook.writers.pdf.pages import BookDocTemplate, CoverLabels, HeadStyle, PageState
 from iwobook.writers.pdf.sectioncache import SectionCache, cover_key
@@ -143,13 +143,15 @@ def layout_pdf(
     cited = cited_targets(book)
     paper = _paper(book, config)
     context = f"{config.edition.value} {paper.name} "
-    save = load_stylesheet(config, paper.size).geometry.save_blank_pages
-    makeup = MakeUp()
+    g = load_stylesheet(config, paper.size).geometry
+    rules = Rules(g.save_blank_pages, g.title_page)
+    choose = rules.save_blank_pages or rules.title_page == "auto"  # a make-up is chosen from the first layout
+    makeup = rules.plain()
     # the pages the last layout of this edition found (watch keeps them)
     kept: dict[str, str] = dict(cache.cited_pages.get(context, {})) if cache and cited else {}
     # a first layout that draws nothing finds the pages cited, unless kept; the make-up is chosen from it (from no
     # kept pages, so that a warm layout chooses as a cold one does)
-    pages: dict[str, str] = {} if save or not kept else kept
+    pages: dict[str, str] = {} if choose or not kept else kept
     if cache:
         cache.open()
     settled = 0  # layouts drawn with the chosen make-up and the pages found: at most two, as without one
@@ -159,13 +161,13 @@ def layout_pdf(
         citations = _citations(book, pages) if cited else None
         result = _layout(book, config, tell, write and not draft, cache, citations, makeup)
         found = _found(result, cited)
-        if attempt == 0 and save and result.facts is not None:
+        if attempt == 0 and choose and result.facts is not None:
             tried: dict[MakeUp, dict[str, str]] = {}  # the pages each trial found
             citing = _citations(book, found) if cited else None
             lay_out = partial(_trial_facts, book, config, cache, citing, cited, tried)
-            chosen = choose_makeup(book, result.facts, lay_out)
+            chosen = choose_makeup(book, result.facts, lay_out, rules)
             if chosen != makeup:
-                say(f"saving a blank page: {chosen.summary({s.id: s.title for s in book.sections()})}")
+                say(f"page make-up: {chosen.summary({s.id: s.title for s in book.sections()})}")
                 makeup, pages = chosen, tried[chosen]
                 continue
         if draft:

@@ -292,7 +292,7 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         """Finish a page: draw the running head and folio unless it is a cover, opening or blank page."""
         state = self.state
         folio = state.folio()
-        state.labels.append(folio or (state.covers.back_cover if state.matter == "back-cover" else state.covers.cover))
+        state.labels.append(folio or self._cover_label())
         if state.blank:
             state.blanks.append(self.page)
         state.heights[self.page] = float(getattr(self, "frame")._y)  # noqa: B009 (reportlab's attribute has no type)
@@ -300,6 +300,13 @@ class BookDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             return
         with marked(canvas, "Pagination"):
             self._draw_furniture(canvas, folio)
+
+    def _cover_label(self) -> str:
+        """Return the label of the current page, one of the covers."""
+        covers = self.state.covers
+        if self.state.matter == "back-cover":
+            return covers.back_cover
+        return covers.inside_cover if self.page == 2 else covers.cover
 
     def _draw_furniture(self, canvas: Any, folio: str) -> None:
         """Draw the running head, its rule and the folio (and the ruled lines of a notes page)."""

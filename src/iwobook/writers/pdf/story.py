@@ -36,7 +36,7 @@ from iwobook.writers.pdf.contents import ContentsWriter
 from iwobook.writers.pdf.document import DocumentWriter, print_medium
 from iwobook.writers.pdf.flowables import Anchor, CoverImage, LazySection, PageForms
 from iwobook.writers.pdf.fonts import Family
-from iwobook.writers.pdf.makeup import MakeUp, Start
+from iwobook.writers.pdf.makeup import MakeUp, Start, front_colophon
 from iwobook.writers.pdf.pages import HeadStyle, PageState
 from iwobook.writers.pdf.stylesheet import Geometry
 from iwobook.writers.pdf.tagged import GroupMark
@@ -73,6 +73,7 @@ class StoryBuilder:
         makeup: MakeUp,
     ) -> None:
         self.makeup = makeup
+        self.colophon = front_colophon(book)
         self.head = head
         self.book = book
         self.ts = ts
@@ -90,7 +91,7 @@ class StoryBuilder:
 
     def story(self) -> list[Flowable]:
         """Return the book's flowables; each section stays a LazySection until layout reaches it."""
-        out: list[Flowable] = [*self.cover(), *self.title_page()]
+        out: list[Flowable] = [*self.cover(), *([] if self.makeup.cover_as_title else self.title_page())]
         matter = Matter.FRONT
         previous: AnySection | None = None
         for part in self.book.parts:
@@ -102,9 +103,7 @@ class StoryBuilder:
                     part=part,
                     starts_part=index == 0 and bool(part.title),
                     follows_chapter=_is_kind(previous, SectionKind.CHAPTER),
-                    start=self.makeup.start(
-                        section.id, _is_kind(previous, SectionKind.COLOPHON), _is_kind(section, SectionKind.COLOPHON)
-                    ),
+                    start=self.makeup.start(section.id, self.colophon),
                 )
                 out.append(LazySection(partial(self.section, section, opening)))
                 previous = section
@@ -117,7 +116,8 @@ class StoryBuilder:
 
     def cover(self) -> list[Flowable]:
         """Return the cover page (the cover image over the whole page, or its space when there is no image) and
-        its blank inside."""
+        its inside: blank, or the colophon's when the cover is the title page and the colophon opens the front
+        matter (the front matter then starts after it)."""
         g = self.geometry
         meta = self.book.metadata
         if self.cover_image is None:
@@ -125,7 +125,13 @@ class StoryBuilder:
         else:
             alt = self.words("cover.alt", title=f"{meta.title}: {meta.subtitle}" if meta.subtitle else meta.title)
             image = self.ts.structure.tag(CoverImage(self.cover_image, g.width, g.height), Role.FIGURE, alt=alt)
-        return [Anchor(self.state, anchors.COVER, self.words("page.cover")), image, RectoBreak(), MatterStart("front")]
+        out: list[Flowable] = [Anchor(self.state, anchors.COVER, self.words("page.cover"))]
+        if self.makeup.cover_as_title:  # what is placed on the title page (a teacher's notes) is placed here
+            out.append(Anchor(self.state, anchors.TITLE_PAGE))
+        out.append(image)
+        if self.makeup.cover_as_title and self.colophon is not None:
+            return [*out, PageBreakAction()]
+        return [*out, RectoBreak(), MatterStart("front")]
 
     def back_cover(self) -> list[Flowable]:
         """Return the back cover, always the last and a left-hand page: description, publisher, identifier."""
@@ -186,6 +192,8 @@ class StoryBuilder:
         out: list[Flowable]
         if opening.start is Start.SAME_PAGE:  # the colophon at the foot of the title page (see section)
             out = []
+        elif opening.start is Start.FRONT_MATTER:  # after the colophon inside the cover
+            out = [RectoBreak(), MatterStart("front")]
         elif opening.start is Start.NEW_PAGE:
             out = [PageBreakAction()]
         elif contents or (g.chapter_space >= 1 and not (front or is_colophon)):

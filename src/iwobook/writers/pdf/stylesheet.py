@@ -45,6 +45,7 @@ class Geometry:
     chapter_space: float = 1.0  # share of the text height a chapter needs left on a page to start there
     notes: str = "none"  # ruled notes areas: none, end (what a chapter leaves empty) or page (one per chapter)
     save_blank_pages: bool = True  # lay a book out again when a change of make-up saves a page it left blank
+    title_page: str = "auto"  # a title page after the cover: always, never (the cover is one), auto (not in pamphlets)
 
     @property
     def text_width(self) -> float:
@@ -146,6 +147,7 @@ def load_stylesheet(config: BuildConfig, paper_size: tuple[float, float]) -> Sty
         chapter_space=float(page.get("chapter_space", 1.0)),
         notes=str(page.get("notes", "none")),
         save_blank_pages=bool(page.get("save_blank_pages", True)),
+        title_page=str(page.get("title_page", "auto")),
     )
     styles: dict[str, StyleSpec] = {}
     for name in raw_styles:

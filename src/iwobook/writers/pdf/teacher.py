@@ -169,6 +169,16 @@ def is_numbered(label: str) -> bool:
     return label.isdigit() or (bool(label) and set(label) <= set("ivxlcdm"))
 
 
+def sheet_places(layout: PdfLayout) -> dict[str, str]:
+    """Return the page label of every block key and anchor of layout; an anchor on a page with no number (the
+    title page's, on the cover of a pamphlet) has its page's label, such as the cover's."""
+    places = dict(layout.block_pages)
+    for key, page in (layout.facts.starts if layout.facts else {}).items():
+        if not places.get("#" + key) and 0 < page <= len(layout.labels):
+            places["#" + key] = layout.labels[page - 1]
+    return places
+
+
 def render_notes_sheets(
     book: Book, material: TeacherMaterial, layout: PdfLayout, config: BuildConfig, say: Callable[[str], None]
 ) -> NotesSheets:
@@ -199,7 +209,7 @@ def draw_sheets(
     width, height = g.width, g.height
     first = width + (width - 2 * NOTES_WIDTH - NOTES_GAP) / 2
     columns = ((first, NOTES_WIDTH), (first + NOTES_WIDTH + NOTES_GAP, NOTES_WIDTH))
-    notes = writer.page_notes(layout.block_pages)
+    notes = writer.page_notes(sheet_places(layout))
     capture = PdfCapture()
     labels = writer.labels
     words = book.messages
@@ -231,13 +241,14 @@ def draw_sheets(
                 first,
                 words("format.facts").join((labels.edition, page_of(label))) if numbered else labels.edition,
             )
-            flowables = list(notes.get(label, [])) if numbered else []
-            if index == len(layout.labels) - 1 and not numbered and guide:
+            last = index == len(layout.labels) - 1
+            flowables = list(notes.get(label, [])) if numbered or not last else []
+            if last and not numbered and guide:
                 flowables = unit_contents(writer, guide)
             for x, w in columns:
                 fill_frame(Frame(x, g.margin_bottom, w, g.text_height, 0, 0, 0, 0, showBoundary=0), flowables, canvas)
             if flowables:
-                overflow += [writer.plain(page_of(label), "label"), *flowables]
+                overflow += [writer.plain(page_of(label) if numbered else label, "label"), *flowables]
             canvas.showPage()
         unit_story, titles = writer.unit_story()
         story = overflow + unit_story
