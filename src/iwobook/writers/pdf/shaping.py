@@ -6,10 +6,18 @@ by rule L2 of UAX #9, and shapes each run drawn in a `ShapingFont` with HarfBuzz
 `shapeFragWord`, whose glyph strings its text objects draw with their offsets). Right-to-left runs in other fonts
 are reversed with their mirrored characters. Latin text is never shaped: only paragraphs that need it pass
 through here, and in them only runs in shaping fonts.
+
+reportlab stands each shaped glyph for a character the font maps to it: for Arabic and Hebrew, a presentation
+form (U+FE8E ARABIC LETTER ALEF FINAL FORM), or a private-use character for a glyph the font maps no character to
+(the two halves of a lam-alef). A shaping font's ToUnicode maps give the letters instead: a presentation form's
+compatibility decomposition (U+0627 ALEF), a private glyph's letters as shaping found them, so text copied,
+searched or read aloud from the PDF is the text of the manuscript.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +29,7 @@ from reportlab.lib.abag import ABag
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFont, shapeFragWord
+from reportlab.pdfbase.ttfonts import SUBSETN, ShapedStr, TTFont, shapeFragWord
 
 from iwobook.model.scripts import needs_shaping
 
@@ -30,6 +38,8 @@ from iwobook.model.scripts import needs_shaping
 FEATURES = {"kern": True, "liga": True}
 OBJECT = "\ufffc"  # stands for an inline image or other non-text fragment in the bidi algorithm
 _SIMPLE_CLUSTER = 0x7FFFFFFF  # reportlab's cluster number for characters added to a shaped string unshaped
+PRESENTATION_FORMS = ((0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))  # Hebrew and Arabic presentation forms
+PRIVATE_USE = (0xE000, 0xF8FF)  # where reportlab finds stand-ins for glyphs the font maps no character to
 
 
 class ShapingFont(TTFont):  # type: ignore[misc]
@@ -38,6 +48,8 @@ class ShapingFont(TTFont):  # type: ignore[misc]
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self._widths: dict[str, float] = {}
+        self.meanings: dict[int, str] = {}  # private stand-in -> the letters its glyph stood for
+        self._ambiguous: set[int] = set()  # stand-ins whose glyph stood for different letters
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
         """Return the width of text at size: shaped strings by their advances, complex text as HarfBuzz shapes it."""
@@ -49,6 +61,46 @@ class ShapingFont(TTFont):  # type: ignore[misc]
         if width is None:
             width = self._widths[text] = self._harfbuzz_width(text)
         return width * size / 1000
+
+    def learn(self, text: str, shaped: Any) -> None:
+        """Note the letters of text that each private stand-in of shaped (text as HarfBuzz shaped it) stands for:
+        its cluster's letters, less those of the cluster's other glyphs."""
+        data = shaped.__shapeData__
+        starts = sorted({d.cluster for d in data if d.cluster != _SIMPLE_CLUSTER})
+        ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+        clusters: dict[int, list[str]] = {}
+        for char, d in zip(str(shaped), data, strict=True):
+            if d.cluster != _SIMPLE_CLUSTER:
+                clusters.setdefault(d.cluster, []).append(char)
+        for start, chars in clusters.items():
+            private = [c for c in chars if PRIVATE_USE[0] <= ord(c) <= PRIVATE_USE[1]]
+            if len(private) != 1:
+                continue
+            meaning, others = text[start : ends[start]], list(chars)
+            others.remove(private[0])
+            for other in others:
+                meaning = meaning.replace(other, "", 1)
+            code = ord(private[0])
+            if meaning and self.meanings.setdefault(code, meaning) != meaning:
+                self._ambiguous.add(code)
+
+    def letters(self, code: int) -> str:
+        """Return the UTF-16BE hex of the letters the glyph standing for code point code means."""
+        meaning = self.meanings.get(code) if code not in self._ambiguous else None
+        if meaning is not None:
+            return meaning.encode("utf-16-be").hex().upper()
+        return letters_of(code)
+
+    def addObjects(self, doc: Any) -> None:  # reportlab's name
+        """Add the font's subsets to doc as reportlab does, each ToUnicode map giving letters where reportlab's
+        gives presentation forms."""
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []  # forgotten once added
+        super().addObjects(doc)
+        face = self.face
+        for number, subset in enumerate(subsets):
+            name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            doc.idToObject["toUnicodeCMap:" + name].content = to_unicode_cmap(name, subset, self.letters)
 
     def _harfbuzz_width(self, text: str) -> float:
         """Return the advance of text shaped by HarfBuzz, in thousandths of the font size."""
@@ -67,6 +119,39 @@ class ShapingFont(TTFont):  # type: ignore[misc]
             else:
                 total += data.x_advance
         return total * size / 1000
+
+
+def letters_of(code: int) -> str:
+    """Return the UTF-16BE hex of the text a glyph standing for code point code means: a presentation form's
+    letters, any other character itself (as reportlab writes it)."""
+    if any(low <= code <= high for low, high in PRESENTATION_FORMS):
+        letters = unicodedata.normalize("NFKC", chr(code))
+        if letters and letters != chr(code):
+            return letters.encode("utf-16-be").hex().upper()
+    return f"{code:04X}"
+
+
+def to_unicode_cmap(name: str, subset: list[int], letters: Callable[[int], str] = letters_of) -> str:
+    """Return the ToUnicode CMap of a font subset name whose codes stand for the code points in subset, each mapped
+    to letters(code point) (reportlab's own CMap, but for what letters gives)."""
+    head = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({name})",
+        f"/Ordering ({name})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{name} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+    ]
+    tail = ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join([*head, *(f"<{i:02X}> <{letters(code)}>" for i, code in enumerate(subset)), *tail])
 
 
 def right_to_left(style: Any) -> Any:
@@ -202,6 +287,7 @@ def _visual_text(piece: _Piece) -> str:
         name, size = piece.frag.fontName, piece.frag.fontSize
         word = [stringWidth(text, name, size), (ABag(fontName=name, fontSize=size), text)]
         shaped: str = shapeFragWord(word, features=FEATURES)[1][1]
+        font.learn(text, shaped)
         return shaped
     if piece.level % 2:
         return "".join(MIRRORED.get(char, char) for char in reversed(text))
