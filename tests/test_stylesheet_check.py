@@ -170,6 +170,11 @@ def test_parents_properties_types_ranges_and_cycles_all_in_one_run(tmp_path: Pat
             "E122 page 'notes' must be a single value, not a list",
         ),
         (
+            "  notes: none ",
+            "  title_page: sometimes\n  notes: none ",
+            "E123 page 'title_page' must be one of auto, always, never, not 'sometimes'",
+        ),
+        (
             "  margin_top: 22mm\n",
             "  margin_topp: 22mm\n",
             "E120 unknown key 'margin_topp' in page (did you mean 'margin_top'?)|E121 page has no 'margin_top'",
