@@ -106,6 +106,14 @@ def test_two_sections_are_tried_together_when_one_is_not_enough(mini: Book) -> N
     assert chosen == MakeUp(new_pages=frozenset({"a", "b"}))
 
 
+def write_page_keys(root: Path, *keys: str) -> None:
+    """Give the book under root the shipped style sheet with keys ("name: value") added to its page."""
+    sheet = (ROOT / "src" / "iwobook" / "assets" / "styles.yaml").read_text(encoding="utf-8")
+    (root / "assets").mkdir(exist_ok=True)
+    added = "".join(f"\n  {key}" for key in keys)
+    (root / "assets" / "styles.yaml").write_text(sheet.replace("  notes: none", "  notes: none" + added, 1), "utf-8")
+
+
 def page_texts(root: Path, edition: Edition = Edition.STANDARD) -> list[str]:
     """Return the text of every page of the PDF of edition of the book under root."""
     book = prepare(load_checked(root))
@@ -132,11 +140,7 @@ def test_a_short_book_leaves_no_inner_page_blank(fixture: Path, tmp_path: Path) 
 def test_save_blank_pages_false_and_a_title_page_always_keep_the_plain_layout(tmp_path: Path) -> None:
     root = tmp_path / "book"
     shutil.copytree(MINI, root)
-    sheet = (ROOT / "src" / "iwobook" / "assets" / "styles.yaml").read_text(encoding="utf-8")
-    (root / "assets" / "styles.yaml").write_text(
-        sheet.replace("  notes: none", "  notes: none\n  save_blank_pages: false\n  title_page: always", 1),
-        encoding="utf-8",
-    )
+    write_page_keys(root, "save_blank_pages: false", "title_page: always")
     texts = page_texts(root)
     assert "Colophon" not in texts[2] and texts[3].lstrip().startswith("Colophon")
     assert not texts[5].strip()  # the blank left-hand page before the body
@@ -212,10 +216,6 @@ def test_the_french_large_print_has_its_colophon_inside_the_cover_and_no_title_p
     assert len(texts) == 16
     assert texts[1].lstrip().startswith("Colophon") and texts[2].lstrip().startswith("Sommaire")
     assert all(text.strip() for text in texts[1:-1])
-    sheet = (ROOT / "src" / "iwobook" / "assets" / "styles.yaml").read_text(encoding="utf-8")
-    (root / "assets").mkdir()
-    (root / "assets" / "styles.yaml").write_text(
-        sheet.replace("  notes: none", "  notes: none\n  title_page: always", 1), encoding="utf-8"
-    )
+    write_page_keys(root, "title_page: always")
     texts = page_texts(root, Edition.LARGE_PRINT)
     assert len(texts) == 18 and texts[2].lstrip().startswith("L’Île mystérieuse")

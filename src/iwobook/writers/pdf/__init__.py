@@ -145,13 +145,12 @@ def layout_pdf(
     context = f"{config.edition.value} {paper.name} "
     g = load_stylesheet(config, paper.size).geometry
     rules = Rules(g.save_blank_pages, g.title_page)
-    choose = rules.save_blank_pages or rules.title_page == "auto"  # a make-up is chosen from the first layout
     makeup = rules.plain()
     # the pages the last layout of this edition found (watch keeps them)
     kept: dict[str, str] = dict(cache.cited_pages.get(context, {})) if cache and cited else {}
     # a first layout that draws nothing finds the pages cited, unless kept; the make-up is chosen from it (from no
     # kept pages, so that a warm layout chooses as a cold one does)
-    pages: dict[str, str] = {} if choose or not kept else kept
+    pages: dict[str, str] = {} if rules.chooses or not kept else kept
     if cache:
         cache.open()
     settled = 0  # layouts drawn with the chosen make-up and the pages found: at most two, as without one
@@ -161,7 +160,7 @@ def layout_pdf(
         citations = _citations(book, pages) if cited else None
         result = _layout(book, config, tell, write and not draft, cache, citations, makeup)
         found = _found(result, cited)
-        if attempt == 0 and choose and result.facts is not None:
+        if attempt == 0 and rules.chooses and result.facts is not None:
             tried: dict[MakeUp, dict[str, str]] = {}  # the pages each trial found
             citing = _citations(book, found) if cited else None
             lay_out = partial(_trial_facts, book, config, cache, citing, cited, tried)

@@ -50,6 +50,11 @@ class Rules:
     save_blank_pages: bool = True
     title_page: str = "auto"
 
+    @property
+    def chooses(self) -> bool:
+        """True when a make-up is chosen from the first layout (by trials), False when it is the plain one."""
+        return self.save_blank_pages or self.title_page == "auto"
+
     def plain(self) -> MakeUp:
         """Return the make-up of the first layout, before any trial."""
         return MakeUp(cover_as_title=self.title_page == "never")
@@ -166,17 +171,21 @@ def choose_makeup(
     with a title page of its own."""
     trials = Trials(lay_out, facts.pages)
     colophon = front_colophon(book)
+
+    def made_up(makeup: MakeUp, layout: PageFacts) -> tuple[MakeUp, PageFacts]:
+        """Return makeup with its blank pages saved where the rules allow, and the facts of its layout."""
+        return _save_blanks(makeup, layout, trials, colophon) if rules.save_blank_pages else (makeup, layout)
+
     plain = rules.plain()
-    pamphlet, pamphlet_facts = None, None
+    pamphlet = replace(plain, cover_as_title=True)
+    spare: PageFacts | None = None  # the cover as the title page, its colophon kept inside the cover
     if rules.title_page == "auto" and is_pamphlet(book, facts):
-        pamphlet = replace(plain, cover_as_title=True)
         after = trials.run(pamphlet)
-        inside = after is not None and (colophon is None or after.starts.get(colophon[1]) == 3)
-        pamphlet_facts = after if inside and after is not None and after.wasted <= facts.wasted else None
-    best = _save_blanks(plain, facts, trials, colophon) if rules.save_blank_pages else (plain, facts)
-    if pamphlet is not None and pamphlet_facts is not None and pamphlet_facts.pages < best[1].pages:
-        saved = _save_blanks(pamphlet, pamphlet_facts, trials, colophon) if rules.save_blank_pages else None
-        best = saved or (pamphlet, pamphlet_facts)
+        if after is not None and (colophon is None or after.starts.get(colophon[1]) == 3):  # the front starts p. 3
+            spare = after if after.wasted <= facts.wasted else None
+    best = made_up(plain, facts)
+    if spare is not None and spare.pages < best[1].pages:
+        best = made_up(pamphlet, spare)
     return best[0]
 
 

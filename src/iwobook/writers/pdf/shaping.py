@@ -48,7 +48,7 @@ class ShapingFont(TTFont):  # type: ignore[misc]
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
         self._widths: dict[str, float] = {}
-        self.meanings: dict[int, str] = {}  # private stand-in -> the letters its glyph stood for
+        self._meanings: dict[int, str] = {}  # private stand-in -> the letters its glyph stood for
         self._ambiguous: set[int] = set()  # stand-ins whose glyph stood for different letters
 
     def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
@@ -81,12 +81,12 @@ class ShapingFont(TTFont):  # type: ignore[misc]
             for other in others:
                 meaning = meaning.replace(other, "", 1)
             code = ord(private[0])
-            if meaning and self.meanings.setdefault(code, meaning) != meaning:
+            if meaning and self._meanings.setdefault(code, meaning) != meaning:
                 self._ambiguous.add(code)
 
     def letters(self, code: int) -> str:
         """Return the UTF-16BE hex of the letters the glyph standing for code point code means."""
-        meaning = self.meanings.get(code) if code not in self._ambiguous else None
+        meaning = self._meanings.get(code) if code not in self._ambiguous else None
         if meaning is not None:
             return meaning.encode("utf-16-be").hex().upper()
         return letters_of(code)
